@@ -1,0 +1,3 @@
+using RolloutWorkflows.Worker.Cli;
+
+return await RolloutsCli.RunAsync(args).ConfigureAwait(false);

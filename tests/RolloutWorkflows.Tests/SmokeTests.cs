@@ -1,0 +1,12 @@
+namespace RolloutWorkflows.Tests;
+
+using RolloutWorkflows.Workflows.Contracts;
+
+public class SmokeTests
+{
+    [Fact]
+    public void TaskQueue_DefaultName_IsRollouts()
+    {
+        Assert.Equal("rollouts", RolloutTaskQueue.Name);
+    }
+}
