@@ -1,0 +1,73 @@
+namespace RolloutWorkflows.Workflows.Tests.Planning;
+
+using RolloutWorkflows.Workflows.Contracts;
+
+/// <summary>Rollout revisions shaped like the ALB guide's examples.</summary>
+public static class Specs
+{
+    public static RolloutRevision Canary(
+        string hash = "new",
+        int replicas = 4,
+        bool verify = true,
+        bool pingPong = false,
+        bool dynamicStableScale = false,
+        IReadOnlyList<CanaryStep>? steps = null,
+        string[]? ingresses = null,
+        bool alb = true) => new()
+        {
+            PodTemplateHash = hash,
+            Number = 2,
+            Settings = new RolloutSettings { VerifyTargetGroups = verify },
+            Spec = new RolloutSpec
+            {
+                Namespace = "default",
+                Name = "web",
+                Replicas = replicas,
+                Canary = new CanarySpec
+                {
+                    StableService = pingPong ? null : "stable-service",
+                    CanaryService = pingPong ? null : "canary-service",
+                    PingPong = pingPong ? new PingPongServices("ping-service", "pong-service") : null,
+                    Steps = steps ?? [CanaryStep.SetWeightTo(20), CanaryStep.PauseUntilPromoted(), CanaryStep.SetWeightTo(60), CanaryStep.PauseFor(300)],
+                    DynamicStableScale = dynamicStableScale,
+                    ScaleDownDelaySeconds = dynamicStableScale ? 0 : 30,
+                    Alb = alb
+                        ? new AlbSpec { Ingresses = ingresses ?? ["ingress"], ServicePort = 443, RootService = pingPong ? "root-service" : null }
+                        : null,
+                },
+            },
+        };
+
+    public static RolloutRevision BlueGreen(string hash = "new", bool autoPromotion = true, int? autoPromotionSeconds = null, bool verify = true) => new()
+    {
+        PodTemplateHash = hash,
+        Number = 2,
+        Settings = new RolloutSettings { VerifyTargetGroups = verify },
+        Spec = new RolloutSpec
+        {
+            Namespace = "default",
+            Name = "web",
+            Replicas = 3,
+            BlueGreen = new BlueGreenSpec
+            {
+                ActiveService = "active-service",
+                PreviewService = "preview-service",
+                AutoPromotionEnabled = autoPromotion,
+                AutoPromotionSeconds = autoPromotionSeconds,
+            },
+        },
+    };
+
+    /// <summary>The plan as short lines, easy to compare and to read in a failure message.</summary>
+    public static List<string> Lines(Workflows.Planning.RolloutPlan plan) => plan.Actions.Select(a => a.Kind switch
+    {
+        Workflows.Planning.ActionKind.SetWeights or Workflows.Planning.ActionKind.VerifyWeights =>
+            $"{a.Kind} {a.Roles!.CanaryService}={a.Weight} {a.Roles.StableService}={100 - a.Weight}",
+        Workflows.Planning.ActionKind.MarkStable => $"MarkStable {a.Hash} {a.Side}",
+        Workflows.Planning.ActionKind.CompleteStep => $"CompleteStep {a.Step}",
+        Workflows.Planning.ActionKind.Pause or Workflows.Planning.ActionKind.Delay => $"{a.Kind} {a.Seconds?.ToString() ?? "-"}",
+        Workflows.Planning.ActionKind.SwitchSelector or Workflows.Planning.ActionKind.VerifyTargets => $"{a.Kind} {a.Service} {a.Hash}",
+        Workflows.Planning.ActionKind.ResetAlb => $"ResetAlb {a.Roles!.StableService}",
+        _ => $"{a.Kind} {a.Hash} {a.Replicas}",
+    }).ToList();
+}
