@@ -13,15 +13,16 @@ public static class Specs
         bool dynamicStableScale = false,
         IReadOnlyList<CanaryStep>? steps = null,
         string[]? ingresses = null,
-        bool alb = true) => new()
+        bool alb = true,
+        string name = "web") => new()
         {
             PodTemplateHash = hash,
             Number = 2,
-            Settings = new RolloutSettings { VerifyTargetGroups = verify },
+            Settings = Settings(verify),
             Spec = new RolloutSpec
             {
                 Namespace = "default",
-                Name = "web",
+                Name = name,
                 Replicas = replicas,
                 Canary = new CanarySpec
                 {
@@ -38,15 +39,16 @@ public static class Specs
             },
         };
 
-    public static RolloutRevision BlueGreen(string hash = "new", bool autoPromotion = true, int? autoPromotionSeconds = null, bool verify = true) => new()
+    public static RolloutRevision BlueGreen(
+        string hash = "new", bool autoPromotion = true, int? autoPromotionSeconds = null, bool verify = true, string name = "web") => new()
     {
         PodTemplateHash = hash,
         Number = 2,
-        Settings = new RolloutSettings { VerifyTargetGroups = verify },
+        Settings = Settings(verify),
         Spec = new RolloutSpec
         {
             Namespace = "default",
-            Name = "web",
+            Name = name,
             Replicas = 3,
             BlueGreen = new BlueGreenSpec
             {
@@ -57,6 +59,10 @@ public static class Specs
             },
         },
     };
+
+    /// <summary>Verification polled every second, with a deadline short enough for tests.</summary>
+    public static RolloutSettings Settings(bool verify) =>
+        new() { VerifyTargetGroups = verify, VerificationPollSeconds = 1, VerificationDeadlineSeconds = 60, AvailabilityPollSeconds = 1 };
 
     /// <summary>The plan as short lines, easy to compare and to read in a failure message.</summary>
     public static List<string> Lines(Workflows.Planning.RolloutPlan plan) => plan.Actions.Select(a => a.Kind switch
