@@ -1,0 +1,24 @@
+namespace RolloutWorkflows.Activities.Rollout;
+
+using Microsoft.Extensions.DependencyInjection;
+
+/// <summary>DI registration of the rollout activity classes (the gateways come from their own extensions).</summary>
+public static class RolloutActivitiesServiceCollectionExtensions
+{
+    /// <summary>
+    /// The activity classes, for the worker: <c>foreach (var type in ActivityTypes) builder.AddSingletonActivities(type)</c>.
+    /// They are stateless, so singletons are right.
+    /// </summary>
+    public static IReadOnlyList<Type> ActivityTypes { get; } = [typeof(ReplicaSetActivities), typeof(ServiceActivities), typeof(TargetActivities)];
+
+    /// <summary>Registers every rollout activity class as a singleton.</summary>
+    public static IServiceCollection AddRolloutActivities(this IServiceCollection services)
+    {
+        foreach (var type in ActivityTypes)
+        {
+            services.AddSingleton(type);
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,3 @@
+namespace RolloutWorkflows.Workflows.Contracts;
+
+public sealed record ResetAlbAnnotationsInput(AlbAction Action);

@@ -1,0 +1,4 @@
+namespace RolloutWorkflows.Workflows.Contracts;
+
+/// <summary>One line of the rollout's recent history.</summary>
+public sealed record RolloutEvent(DateTime At, string Text);

@@ -1,0 +1,3 @@
+namespace RolloutWorkflows.Workflows.Contracts;
+
+public sealed record ScaleReplicaSetInput(string Namespace, string ReplicaSetName, int Replicas);

@@ -1,0 +1,3 @@
+namespace RolloutWorkflows.Workflows.Contracts;
+
+public sealed record SwitchServiceSelectorInput(string Namespace, string RolloutName, string Service, string PodTemplateHash);

@@ -1,0 +1,3 @@
+namespace RolloutWorkflows.Workflows.Contracts;
+
+public sealed record VerifyAlbWeightsResult(string Ingress, bool Verified, string Message, IReadOnlyList<TargetGroupWeight> TargetGroups);

@@ -1,0 +1,57 @@
+namespace RolloutWorkflows.Workflows.Planning;
+
+using RolloutWorkflows.Workflows.Contracts;
+
+/// <summary>The plan of the stage a rollout is in; a pure function of its state.</summary>
+public static class RolloutPlanner
+{
+    public static RolloutPlan PlanFor(RolloutState state)
+    {
+        if (state.Stage == RolloutStage.Deleting)
+        {
+            return PlanDelete(state);
+        }
+
+        if (state.Current is not { } revision)
+        {
+            return RolloutPlan.Empty;
+        }
+
+        var blueGreen = revision.Spec.BlueGreen is not null;
+        return state.Stage switch
+        {
+            RolloutStage.Updating => blueGreen
+                ? BlueGreenPlanner.PlanUpdate(revision, state.BaseStableHash)
+                : CanaryPlanner.PlanUpdate(revision, state.BaseStableHash, state.BaseStableSide),
+            RolloutStage.Aborting when state.BaseStableHash is { } stable => blueGreen
+                ? BlueGreenPlanner.PlanAbort(revision, stable)
+                : CanaryPlanner.PlanAbort(revision, stable, state.BaseStableSide),
+            RolloutStage.Superseding when state.BaseStableHash is { } stable => blueGreen
+                ? BlueGreenPlanner.PlanSupersede(revision, stable)
+                : CanaryPlanner.PlanSupersede(revision, stable, state.BaseStableSide),
+            _ => RolloutPlan.Empty,
+        };
+    }
+
+    /// <summary>
+    /// Delete or cancellation: every ingress's managed action back to 100 % stable (using the Service that is
+    /// stable now, which also holds with rootService and ping-pong) and this rollout's bookkeeping entry removed.
+    /// </summary>
+    public static RolloutPlan PlanDelete(RolloutState state)
+    {
+        if (state.Current?.Spec.Canary is not { Alb: not null } canary)
+        {
+            return RolloutPlan.Empty;
+        }
+
+        var roles = TrafficRoles.For(canary, state.StableSide);
+        return RolloutPlan.Of([new RolloutAction(ActionKind.ResetAlb) { Roles = roles, Step = canary.Steps.Count }]);
+    }
+
+    /// <summary>The action the rollout is at, or null when its plan is done.</summary>
+    public static RolloutAction? CurrentAction(RolloutState state)
+    {
+        var plan = PlanFor(state);
+        return state.ActionIndex < plan.Count ? plan.Actions[state.ActionIndex] : null;
+    }
+}
