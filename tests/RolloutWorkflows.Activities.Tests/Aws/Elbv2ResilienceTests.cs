@@ -71,6 +71,23 @@ public sealed class Elbv2ResilienceTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Call_EveryAttemptTimesOut_ThrowsRequestTimeoutAfterMaxAttempts()
+    {
+        harness.Emulator.Faults = new Sim.Elbv2Faults(Latency: TimeSpan.FromSeconds(2));
+        var client = harness.Client(metrics, tweak: o =>
+        {
+            o.MaxAttempts = 2;
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(100);
+        });
+
+        var error = await Assert.ThrowsAsync<Elbv2Exception>(() => client.DescribeTargetHealthAsync(targetGroup, default));
+
+        Assert.Equal("RequestTimeout", error.Code);
+        Assert.True(error.IsTransient);
+        Assert.Equal(1, metrics.Snapshot().Retries);
+    }
+
+    [Fact]
     public async Task TokenBucket_ThirtyConcurrentCallsWithBurstTwenty_TwentyGoOutAndTenWaitForTokens()
     {
         using var limiter = Elbv2RateLimiter.FromOptions(new Elbv2ClientOptions { RateLimit = 10, Burst = 20 }, autoReplenishment: false);
