@@ -41,24 +41,24 @@ public static class Specs
 
     public static RolloutRevision BlueGreen(
         string hash = "new", bool autoPromotion = true, int? autoPromotionSeconds = null, bool verify = true, string name = "web") => new()
-    {
-        PodTemplateHash = hash,
-        Number = 2,
-        Settings = Settings(verify),
-        Spec = new RolloutSpec
         {
-            Namespace = "default",
-            Name = name,
-            Replicas = 3,
-            BlueGreen = new BlueGreenSpec
+            PodTemplateHash = hash,
+            Number = 2,
+            Settings = Settings(verify),
+            Spec = new RolloutSpec
             {
-                ActiveService = "active-service",
-                PreviewService = "preview-service",
-                AutoPromotionEnabled = autoPromotion,
-                AutoPromotionSeconds = autoPromotionSeconds,
+                Namespace = "default",
+                Name = name,
+                Replicas = 3,
+                BlueGreen = new BlueGreenSpec
+                {
+                    ActiveService = "active-service",
+                    PreviewService = "preview-service",
+                    AutoPromotionEnabled = autoPromotion,
+                    AutoPromotionSeconds = autoPromotionSeconds,
+                },
             },
-        },
-    };
+        };
 
     /// <summary>Verification polled every second, with a deadline short enough for tests.</summary>
     public static RolloutSettings Settings(bool verify) =>
