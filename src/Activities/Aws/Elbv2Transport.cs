@@ -72,6 +72,11 @@ public sealed class Elbv2Transport
                 context,
                 (Self: this, Request: request, Parse: parse));
         }
+        catch (TimeoutRejectedException e)
+        {
+            // Every attempt timed out: report it in our error type so callers handle one kind of AWS failure.
+            throw new Elbv2Exception(request.Action, "RequestTimeout", "Receiver", System.Net.HttpStatusCode.GatewayTimeout, null, $"no answer within {options.AttemptTimeout} on each of {options.MaxAttempts} attempts", e);
+        }
         finally
         {
             ResilienceContextPool.Shared.Return(context);

@@ -56,7 +56,7 @@ internal sealed class LbcKubernetesEffects
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var recorded = new Corev1Event
         {
-            Metadata = new V1ObjectMeta { Name = $"{alb.IngressName}.{Guid.NewGuid():N}"[..Math.Min(63, alb.IngressName.Length + 17)], NamespaceProperty = alb.IngressNamespace },
+            Metadata = new V1ObjectMeta { Name = $"{alb.IngressName[..Math.Min(alb.IngressName.Length, 46)]}.{Guid.NewGuid():N}"[..^16], NamespaceProperty = alb.IngressNamespace },
             InvolvedObject = new V1ObjectReference { Kind = "Ingress", ApiVersion = "networking.k8s.io/v1", Name = alb.IngressName, NamespaceProperty = alb.IngressNamespace, Uid = uid },
             Reason = "SuccessfullyReconciled",
             Message = "Successfully reconciled",

@@ -212,13 +212,14 @@ public sealed class LbcSimulator : IAsyncDisposable
 
     private async Task AfterPassAsync(LbcSnapshot snapshot, IReadOnlyList<DesiredAlb> current, List<DesiredAlb> changed, AlbApplyResult? result, CancellationToken cancellationToken)
     {
-        foreach (var alb in current)
+        // A controller that went down mid-pass writes nothing more.
+        foreach (var alb in current.TakeWhile(_ => IsRunning))
         {
             await effects.SyncStatusAsync(snapshot, alb, cancellationToken);
             await effects.SyncBindingsAsync(alb, cancellationToken);
         }
 
-        foreach (var alb in changed)
+        foreach (var alb in changed.TakeWhile(_ => IsRunning))
         {
             await effects.RecordReconciledAsync(snapshot, alb, cancellationToken);
         }
