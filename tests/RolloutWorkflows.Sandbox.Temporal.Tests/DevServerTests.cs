@@ -25,7 +25,7 @@ public sealed class DevServerTests
         var key = SearchAttributeKey.CreateKeyword("DevServerTag");
         await using var environment = await WorkflowEnvironment.StartLocalAsync(new()
         {
-            DevServerOptions = new() { ExistingPath = AppHost(), StartupTimeout = TimeSpan.FromSeconds(30) },
+            DevServerOptions = new() { ExistingPath = AppHost(), StartupTimeout = TimeSpan.FromSeconds(90) },
             SearchAttributes = [key],
         });
         var taskQueue = Contract.NewId("dev");

@@ -5,6 +5,7 @@ using RolloutWorkflows.Sandbox.Temporal.Tests.Workflows;
 using Temporalio.Api.Enums.V1;
 using Temporalio.Api.Sdk.V1;
 using Temporalio.Client;
+using Temporalio.Exceptions;
 using Temporalio.Worker;
 
 [Collection(TemporalCollection.Name)]
@@ -81,6 +82,25 @@ public sealed class QueryUpdateTests(TemporalFixture fixture)
             await handle.SignalAsync(wf => wf.FinishAsync());
             Assert.Equal(7, await handle.GetResultAsync());
             await Contract.AssertReplaysAsync(client, Replayer(), handle);
+        });
+    }
+
+    [Fact]
+    public async Task UpdateWithStart_FailConflictPolicyOnRunningWorkflow_ThrowsAlreadyStarted()
+    {
+        await Contract.RunWorkerAsync(client, Worker(), async () =>
+        {
+            var id = Contract.NewId("update-with-start-conflict");
+            var running = await client.StartWorkflowAsync((CounterWorkflow wf) => wf.RunAsync(), new(id, taskQueue));
+            var start = WithStartWorkflowOperation.Create(
+                (CounterWorkflow wf) => wf.RunAsync(),
+                new WorkflowOptions(id, taskQueue) { IdConflictPolicy = WorkflowIdConflictPolicy.Fail });
+
+            await Assert.ThrowsAsync<WorkflowAlreadyStartedException>(
+                () => client.ExecuteUpdateWithStartWorkflowAsync((CounterWorkflow wf) => wf.SetAsync(7), new(start)));
+
+            await running.SignalAsync(wf => wf.FinishAsync());
+            Assert.Equal(0, await running.GetResultAsync());
         });
     }
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RolloutWorkflows.Sandbox.Temporal.Engine;
 using RolloutWorkflows.Sandbox.Temporal.Hosting;
@@ -61,6 +62,7 @@ public sealed class TemporalSandboxServer : IAsyncDisposable
             grpc.MaxReceiveMessageSize = null;
             grpc.MaxSendMessageSize = null;
         });
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.Services.AddSingleton(engine);
         builder.Services.AddSingleton(RpcRouter.Create(engine));
         builder.Services.AddSingleton<IServiceMethodProvider<TemporalGrpcService>, DescriptorMethodProvider>();

@@ -53,6 +53,36 @@ internal static class LongPoll
         }
     }
 
+    /// <summary>Long-polls one task queue of a namespace: hands out the first item that still starts, else waits for more.</summary>
+    public static async Task<TResponse?> TakeAsync<TItem, TResponse>(
+        SandboxEngine engine,
+        ServerCallContext context,
+        string ns,
+        string queueName,
+        Func<SandboxNamespace, string, TaskQueue<TItem>> queueOf,
+        Func<TItem, TResponse?> start)
+        where TItem : class
+        where TResponse : class
+    {
+        if (string.IsNullOrEmpty(queueName))
+        {
+            throw RpcErrors.InvalidArgument("task_queue.name is required.");
+        }
+
+        SandboxNamespace state;
+        lock (engine.Gate)
+        {
+            state = engine.GetNamespace(ns);
+        }
+
+        return await WaitAsync(engine, context, () =>
+        {
+            var queue = queueOf(state, queueName);
+            var task = queue.TryTake(start);
+            return (task, task is null ? queue.Signal : Task.CompletedTask);
+        }).ConfigureAwait(false);
+    }
+
     /// <summary>Real-time moment to give up: a second before the client's deadline, at most a minute.</summary>
     public static DateTime DeadlineOf(ServerCallContext context)
     {

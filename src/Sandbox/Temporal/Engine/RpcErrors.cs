@@ -34,6 +34,33 @@ internal static class RpcErrors
     public static RpcException DeadlineExceeded(string message) =>
         Create(StatusCode.DeadlineExceeded, message, null);
 
+    /// <summary>
+    /// Wraps the failure of one operation of an ExecuteMultiOperation call as the real server does: an
+    /// Aborted status whose detail lists each operation's status (the others are "aborted").
+    /// </summary>
+    public static RpcException MultiOperation(RpcException failed, int failedIndex, int operationCount)
+    {
+        var failure = new MultiOperationExecutionFailure();
+        for (var i = 0; i < operationCount; i++)
+        {
+            var status = new MultiOperationExecutionFailure.Types.OperationStatus { Code = (int)StatusCode.Aborted, Message = "Operation was aborted." };
+            if (i == failedIndex)
+            {
+                status.Code = (int)failed.StatusCode;
+                status.Message = failed.Status.Detail;
+                var details = failed.Trailers.GetValueBytes("grpc-status-details-bin");
+                if (details is not null)
+                {
+                    status.Details.Add(GrpcStatus.Parser.ParseFrom(details).Details);
+                }
+            }
+
+            failure.Statuses.Add(status);
+        }
+
+        return Create(StatusCode.Aborted, "Update-with-Start could not be executed.", failure);
+    }
+
     private static RpcException Create(StatusCode code, string message, IMessage? detail)
     {
         var status = new GrpcStatus { Code = (int)code, Message = message };

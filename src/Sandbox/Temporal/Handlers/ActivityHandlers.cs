@@ -39,24 +39,9 @@ internal sealed class ActivityHandlers(SandboxEngine engine)
 
     private async Task<PollActivityTaskQueueResponse> PollAsync(PollActivityTaskQueueRequest request, ServerCallContext context)
     {
-        var name = request.TaskQueue?.Name ?? "";
-        if (name.Length == 0)
-        {
-            throw RpcErrors.InvalidArgument("task_queue.name is required.");
-        }
-
-        SandboxNamespace ns;
-        lock (engine.Gate)
-        {
-            ns = engine.GetNamespace(request.Namespace);
-        }
-
-        var response = await LongPoll.WaitAsync(engine, context, () =>
-        {
-            var queue = ns.ActivityQueue(name);
-            var task = queue.TryTake(item => ActivityTasks.TryStart(item, request.Identity));
-            return (task, task is null ? queue.Signal : Task.CompletedTask);
-        }).ConfigureAwait(false);
+        var response = await LongPoll.TakeAsync(
+            engine, context, request.Namespace, request.TaskQueue?.Name ?? "", (ns, name) => ns.ActivityQueue(name), item => ActivityTasks.TryStart(item, request.Identity))
+            .ConfigureAwait(false);
         return response ?? new PollActivityTaskQueueResponse();
     }
 

@@ -114,7 +114,15 @@ internal sealed class QueryUpdateHandlers(SandboxEngine engine)
         UpdateInfo update;
         lock (engine.Gate)
         {
-            (run, started) = WorkflowStarter.Start(engine.GetNamespace(request.Namespace), startRequest, null);
+            try
+            {
+                (run, started) = WorkflowStarter.Start(engine.GetNamespace(request.Namespace), startRequest, null);
+            }
+            catch (RpcException error)
+            {
+                throw RpcErrors.MultiOperation(error, 0, 2);
+            }
+
             update = Admit(run, updateRequest.Request);
         }
 

@@ -29,24 +29,9 @@ internal sealed class WorkflowTaskHandlers(SandboxEngine engine)
                 .ConfigureAwait(false) ?? new PollWorkflowTaskQueueResponse();
         }
 
-        var name = request.TaskQueue?.Name ?? "";
-        if (name.Length == 0)
-        {
-            throw RpcErrors.InvalidArgument("task_queue.name is required.");
-        }
-
-        SandboxNamespace ns;
-        lock (engine.Gate)
-        {
-            ns = engine.GetNamespace(request.Namespace);
-        }
-
-        var response = await LongPoll.WaitAsync(engine, context, () =>
-        {
-            var queue = ns.WorkflowQueue(name);
-            var task = queue.TryTake(item => WorkflowTasks.TryStart(item, request.Identity));
-            return (task, task is null ? queue.Signal : Task.CompletedTask);
-        }).ConfigureAwait(false);
+        var response = await LongPoll.TakeAsync(
+            engine, context, request.Namespace, request.TaskQueue?.Name ?? "", (ns, name) => ns.WorkflowQueue(name), item => WorkflowTasks.TryStart(item, request.Identity))
+            .ConfigureAwait(false);
         return response ?? new PollWorkflowTaskQueueResponse();
     }
 
