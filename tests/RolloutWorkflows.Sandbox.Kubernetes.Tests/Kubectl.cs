@@ -12,6 +12,7 @@ internal sealed class Kubectl : IAsyncDisposable
     private static string Binary => "/usr/bin/kubectl";
 
     private readonly string kubeconfig;
+    private readonly string cacheDirectory = Path.Combine(Path.GetTempPath(), "kubectl-cache-" + Guid.NewGuid().ToString("N"));
 
     private Kubectl(KubernetesSandbox sandbox, string kubeconfig)
     {
@@ -64,6 +65,11 @@ internal sealed class Kubectl : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         File.Delete(kubeconfig);
+        if (Directory.Exists(cacheDirectory))
+        {
+            Directory.Delete(cacheDirectory, recursive: true);
+        }
+
         await Sandbox.DisposeAsync();
     }
 
@@ -83,8 +89,8 @@ internal sealed class Kubectl : IAsyncDisposable
             info.ArgumentList.Add(arg);
         }
 
-        // kubectl caches discovery per server under $HOME/.kube/cache; a private HOME keeps runs independent.
-        info.Environment["KUBECACHEDIR"] = Path.Combine(Path.GetTempPath(), "kubectl-cache-" + Guid.NewGuid().ToString("N"));
+        // kubectl caches discovery per server under ~/.kube/cache; a private cache keeps runs independent and tidy.
+        info.Environment["KUBECACHEDIR"] = cacheDirectory;
         return Process.Start(info) ?? throw new InvalidOperationException("kubectl did not start");
     }
 }
