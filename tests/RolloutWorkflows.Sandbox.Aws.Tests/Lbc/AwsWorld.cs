@@ -1,26 +1,25 @@
 namespace RolloutWorkflows.Sandbox.Aws.Tests.Lbc;
 
 using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Time.Testing;
 using RolloutWorkflows.Sandbox.Aws.Elbv2;
 using RolloutWorkflows.Sandbox.Aws.Lbc;
+using RolloutWorkflows.Sandbox.Kubernetes;
 
 /// <summary>
-/// A Kubernetes API (a minimal stand-in until the project's Kubernetes sandbox lands), the ELBv2 emulator
-/// and the LBC simulator on one fake clock, with the real KubernetesClient. ReplicaSets are simulated by
-/// their Pods and the Services' EndpointSlices; reconcile passes are stepped by the test.
+/// The Kubernetes sandbox, the ELBv2 emulator and the LBC simulator on one fake clock, with the real
+/// KubernetesClient over the in-memory transport. Controllers and reconcile passes are stepped by the test.
 /// </summary>
 internal sealed class AwsWorld : IAsyncDisposable
 {
     public static readonly TimeSpan Lag = TimeSpan.FromSeconds(10);
-    private readonly Dictionary<string, int> replicas = new(StringComparer.Ordinal);
-    private int nextIp = 10;
 
     public AwsWorld()
     {
         Time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        Api = new FakeKubeApi();
-        Client = Api.Client();
+        Sandbox = new KubernetesSandbox(new KubernetesSandboxOptions { TimeProvider = Time, RunControllers = false, Seed = 42 });
+        Client = new Kubernetes(new KubernetesClientConfiguration { Host = KubernetesSandbox.InMemoryHost }, Sandbox.CreateHandler());
         Elb = Elbv2Emulator.CreateInMemory(new Elbv2EmulatorOptions { TimeProvider = Time });
         Lbc = new LbcSimulator(Client, Elb.Store, new LbcSimulatorOptions
         {
@@ -34,7 +33,7 @@ internal sealed class AwsWorld : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
-    public FakeKubeApi Api { get; }
+    public KubernetesSandbox Sandbox { get; }
 
     public Kubernetes Client { get; }
 
@@ -44,15 +43,28 @@ internal sealed class AwsWorld : IAsyncDisposable
 
     public LbcSimulator Lbc { get; }
 
-    /// <summary>Creates the guide's Services, a stable (2 pods) and a canary (1 pod) revision and the annotated Ingress.</summary>
-    public Task SeedGuideAsync(int canaryWeight = 10, int stableWeight = 90)
+    /// <summary>Creates the guide's Services, a stable (2 pods) and a canary (1 pod) ReplicaSet and the annotated Ingress.</summary>
+    public async Task SeedGuideAsync(int canaryWeight = 10, int stableWeight = 90)
     {
-        Api.Edit(api =>
+        foreach (var service in new[] { GuideObjects.Service("root-service", "s1"), GuideObjects.Service("stable-service", "s1"), GuideObjects.Service("canary-service", "c1") })
         {
-            api.Services.AddRange([GuideObjects.Service("root-service", "s1"), GuideObjects.Service("stable-service", "s1"), GuideObjects.Service("canary-service", "c1")]);
-            api.Ingresses.Add(GuideObjects.Ingress(GuideObjects.Action(canaryWeight, stableWeight)));
-        });
-        return Task.WhenAll(ScaleAsync("web-s1", 2), ScaleAsync("web-c1", 1));
+            service.Metadata.Uid = null;
+            await Client.CoreV1.CreateNamespacedServiceAsync(service, GuideObjects.Namespace);
+        }
+
+        await Client.AppsV1.CreateNamespacedReplicaSetAsync(ReplicaSet("web-s1", "s1", 2), GuideObjects.Namespace);
+        await Client.AppsV1.CreateNamespacedReplicaSetAsync(ReplicaSet("web-c1", "c1", 1), GuideObjects.Namespace);
+        await Client.NetworkingV1.CreateNamespacedIngressAsync(GuideObjects.Ingress(GuideObjects.Action(canaryWeight, stableWeight)), GuideObjects.Namespace);
+        await SettleAsync();
+    }
+
+    /// <summary>Runs the Kubernetes controllers until pods, readiness and EndpointSlices stop changing.</summary>
+    public async Task SettleAsync()
+    {
+        for (var i = 0; i < 20 && Sandbox.Controllers.Step() > 0; i++)
+        {
+            await Task.Yield();
+        }
     }
 
     /// <summary>One pass now, the lag, one more pass: whatever Kubernetes says now is in ELBv2 afterwards.</summary>
@@ -63,38 +75,18 @@ internal sealed class AwsWorld : IAsyncDisposable
         await Lbc.ReconcileOnceAsync();
     }
 
-    /// <summary>Scales the revision of a ReplicaSet named `web-&lt;hash&gt;`: Pods and EndpointSlices follow at once.</summary>
-    public Task ScaleAsync(string replicaSet, int count)
+    public async Task ScaleAsync(string replicaSet, int replicas)
     {
-        var hash = replicaSet["web-".Length..];
-        Api.Edit(api =>
-        {
-            replicas[hash] = count;
-            var mine = api.Pods.Where(p => p.Metadata.Labels["rollouts-pod-template-hash"] == hash).ToList();
-            foreach (var extra in mine.Skip(count))
-            {
-                api.Pods.Remove(extra);
-            }
-
-            for (var i = mine.Count; i < count; i++)
-            {
-                api.Pods.Add(Traffic.AlbRouterTests.Pod($"10.0.0.{nextIp++}", hash));
-            }
-
-            api.EndpointSlices.Clear();
-            foreach (var service in api.Services)
-            {
-                var selected = api.Pods.Where(p => service.Spec.Selector.All(s => p.Metadata.Labels.TryGetValue(s.Key, out var v) && v == s.Value));
-                api.EndpointSlices.Add(GuideObjects.Slice(service.Metadata.Name, [.. selected.Select(p => (p.Status.PodIP, true))]));
-            }
-        });
-        return Task.CompletedTask;
+        var patch = new V1Patch($$$"""{"spec":{"replicas":{{{replicas}}}}}""", V1Patch.PatchType.MergePatch);
+        await Client.AppsV1.PatchNamespacedReplicaSetAsync(patch, replicaSet, GuideObjects.Namespace);
+        await SettleAsync();
     }
 
-    public Task SetWeightsAsync(int canary, int stable)
+    public async Task SetWeightsAsync(int canary, int stable)
     {
-        Api.Edit(api => api.Ingresses.Single().Metadata.Annotations["alb.ingress.kubernetes.io/actions.root-service"] = GuideObjects.Action(canary, stable));
-        return Task.CompletedTask;
+        var annotations = new Dictionary<string, string> { ["alb.ingress.kubernetes.io/actions.root-service"] = GuideObjects.Action(canary, stable) };
+        var patch = new V1Patch(System.Text.Json.JsonSerializer.Serialize(new { metadata = new { annotations } }), V1Patch.PatchType.MergePatch);
+        await Client.NetworkingV1.PatchNamespacedIngressAsync(patch, "ingress", GuideObjects.Namespace);
     }
 
     /// <summary>Gets the weights of the Ingress rule per Service, read back from the ELBv2 store through the LBC tags.</summary>
@@ -112,23 +104,39 @@ internal sealed class AwsWorld : IAsyncDisposable
         return [.. Store.GetTargetHealth(group.Arn).Select(h => $"{h.Id}:{h.Port}={h.State}")];
     }
 
-    public Task<IReadOnlyList<string>> PodIpsAsync(string hash)
-    {
-        IReadOnlyList<string> ips = [];
-        Api.Edit(api => ips = [.. api.Pods.Where(p => p.Metadata.Labels["rollouts-pod-template-hash"] == hash).Select(p => p.Status.PodIP).Order(StringComparer.Ordinal)]);
-        return Task.FromResult(ips);
-    }
+    public async Task<IReadOnlyList<string>> PodIpsAsync(string hash) =>
+        [.. (await Client.CoreV1.ListNamespacedPodAsync(GuideObjects.Namespace, labelSelector: $"rollouts-pod-template-hash={hash}")).Items.Select(p => p.Status.PodIP).Order(StringComparer.Ordinal)];
 
     public async ValueTask DisposeAsync()
     {
         await Lbc.DisposeAsync();
         await Elb.DisposeAsync();
         Client.Dispose();
+        await Sandbox.DisposeAsync();
     }
 
     private string ServiceOf(string targetGroupArn)
     {
         var resource = Store.GetTags(targetGroupArn)["ingress.k8s.aws/resource"];
         return resource["default/ingress-".Length..resource.LastIndexOf(':')];
+    }
+
+    private static V1ReplicaSet ReplicaSet(string name, string hash, int replicas)
+    {
+        var labels = new Dictionary<string, string> { ["app"] = "web", ["rollouts-pod-template-hash"] = hash };
+        return new V1ReplicaSet
+        {
+            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = GuideObjects.Namespace, Labels = labels },
+            Spec = new V1ReplicaSetSpec
+            {
+                Replicas = replicas,
+                Selector = new V1LabelSelector { MatchLabels = labels },
+                Template = new V1PodTemplateSpec
+                {
+                    Metadata = new V1ObjectMeta { Labels = labels },
+                    Spec = new V1PodSpec { Containers = [new V1Container { Name = "web", Image = "web:" + hash, Ports = [new V1ContainerPort { Name = "http", ContainerPort = 8080 }] }] },
+                },
+            },
+        };
     }
 }

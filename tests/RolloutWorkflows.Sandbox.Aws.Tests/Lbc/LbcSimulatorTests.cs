@@ -1,6 +1,9 @@
 namespace RolloutWorkflows.Sandbox.Aws.Tests.Lbc;
 
-/// <summary>The LBC simulator against a Kubernetes API over the real KubernetesClient.</summary>
+using k8s;
+using k8s.Models;
+
+/// <summary>The LBC simulator against the Kubernetes sandbox over the real KubernetesClient.</summary>
 public sealed class LbcSimulatorTests : IAsyncDisposable
 {
     private readonly AwsWorld world = new();
@@ -29,9 +32,10 @@ public sealed class LbcSimulatorTests : IAsyncDisposable
 
         await world.ConvergeAsync();
 
-        var ingress = world.Api.Ingresses.Single();
+        var ingress = await world.Client.NetworkingV1.ReadNamespacedIngressAsync("ingress", GuideObjects.Namespace);
         Assert.Equal(Assert.Single(world.Store.LoadBalancers).DnsName, Assert.Single(ingress.Status.LoadBalancer.Ingress).Hostname);
-        var reconciled = Assert.Single(world.Api.Events, e => e.Reason == "SuccessfullyReconciled");
+        var events = await world.Client.CoreV1.ListNamespacedEventAsync(GuideObjects.Namespace);
+        var reconciled = Assert.Single(events.Items, e => e.Reason == "SuccessfullyReconciled");
         Assert.Equal(("Ingress", "ingress", "Normal"), (reconciled.InvolvedObject.Kind, reconciled.InvolvedObject.Name, reconciled.Type));
     }
 
@@ -103,12 +107,29 @@ public sealed class LbcSimulatorTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Reconcile_TargetGroupBindingResourceServed_BindingPerTargetGroup()
+    {
+        await world.Client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(TargetGroupBindingCrd());
+        await world.SeedGuideAsync();
+
+        await world.ConvergeAsync();
+
+        var list = await world.Client.CustomObjects.ListNamespacedCustomObjectAsync("elbv2.k8s.aws", "v1beta1", GuideObjects.Namespace, "targetgroupbindings");
+        var items = System.Text.Json.JsonSerializer.SerializeToElement(list).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(2, items.Count);
+        Assert.All(items, i => Assert.Equal("ip", i.GetProperty("spec").GetProperty("targetType").GetString()));
+        Assert.Equal(
+            ["canary-service", "stable-service"],
+            items.Select(i => i.GetProperty("spec").GetProperty("serviceRef").GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Reconcile_IngressDeleted_LoadBalancerAndTargetGroupsRemoved()
     {
         await world.SeedGuideAsync();
         await world.ConvergeAsync();
 
-        world.Api.Edit(api => api.Ingresses.Clear());
+        await world.Client.NetworkingV1.DeleteNamespacedIngressAsync("ingress", GuideObjects.Namespace);
         await world.ConvergeAsync();
 
         Assert.Empty(world.Store.LoadBalancers);
@@ -116,4 +137,25 @@ public sealed class LbcSimulatorTests : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await world.DisposeAsync();
+
+    private static V1CustomResourceDefinition TargetGroupBindingCrd() => new()
+    {
+        Metadata = new V1ObjectMeta { Name = "targetgroupbindings.elbv2.k8s.aws" },
+        Spec = new V1CustomResourceDefinitionSpec
+        {
+            Group = "elbv2.k8s.aws",
+            Scope = "Namespaced",
+            Names = new V1CustomResourceDefinitionNames { Plural = "targetgroupbindings", Singular = "targetgroupbinding", Kind = "TargetGroupBinding", ListKind = "TargetGroupBindingList" },
+            Versions =
+            [
+                new V1CustomResourceDefinitionVersion
+                {
+                    Name = "v1beta1",
+                    Served = true,
+                    Storage = true,
+                    Schema = new V1CustomResourceValidation { OpenAPIV3Schema = new V1JSONSchemaProps { Type = "object", XKubernetesPreserveUnknownFields = true } },
+                },
+            ],
+        },
+    };
 }

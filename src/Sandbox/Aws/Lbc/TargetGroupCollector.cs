@@ -1,7 +1,6 @@
 namespace RolloutWorkflows.Sandbox.Aws.Lbc;
 
 using System.Globalization;
-using k8s.Models;
 using RolloutWorkflows.Sandbox.Aws.Elbv2;
 
 /// <summary>Builds, once each, the target groups an Ingress's backends need, with their IP-mode targets.</summary>
