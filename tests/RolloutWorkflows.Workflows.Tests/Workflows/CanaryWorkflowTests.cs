@@ -44,6 +44,7 @@ public class CanaryWorkflowTests
             Assert.Equal($"{rollout.Name}-v2", status.StableReplicaSet);
             Assert.Equal(3, status.Step);
             Assert.Equal(0, status.ActualWeight);
+            await rollout.ReplayAllRunsAsync("canary");
         });
     }
 
@@ -95,6 +96,7 @@ public class CanaryWorkflowTests
             await rollout.Handle.ExecuteUpdateAsync(wf => wf.PromoteAsync(new PromoteRequest(Full: true)));
             await rollout.WaitForHealthyAsync(2);
             Assert.Empty(cluster.Violations);
+            await rollout.ReplayAllRunsAsync("abort-retry");
         });
     }
 
@@ -154,6 +156,7 @@ public class CanaryWorkflowTests
             Assert.Equal(0, cluster.ReplicaSets[$"{rollout.Name}-v2"]);
             Assert.Equal("v3", cluster.Selectors["stable-service"]);
             Assert.Empty(cluster.Violations);
+            await rollout.ReplayAllRunsAsync("supersede");
         });
     }
 

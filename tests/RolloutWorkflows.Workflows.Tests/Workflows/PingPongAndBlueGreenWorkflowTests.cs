@@ -52,6 +52,7 @@ public class PingPongAndBlueGreenWorkflowTests
             ],
             cluster.CallsOf("SwitchServiceSelector"));
             Assert.Empty(cluster.Violations);
+            await rollout.ReplayAllRunsAsync("ping-pong");
         });
     }
 
@@ -72,6 +73,7 @@ public class PingPongAndBlueGreenWorkflowTests
             await rollout.Handle.GetResultAsync();
 
             Assert.Equal(["ResetAlbAnnotations a pong-service=100", "ResetAlbAnnotations b pong-service=100"], cluster.CallsOf("ResetAlb").Order());
+            await rollout.ReplayAllRunsAsync("delete");
         });
     }
 
@@ -99,6 +101,7 @@ public class PingPongAndBlueGreenWorkflowTests
             Assert.True(
                 calls.IndexOf("VerifyTargetRegistration active-service v2") < calls.IndexOf($"ScaleReplicaSet {rollout.Name}-v1 0"),
                 string.Join('\n', calls));
+            await rollout.ReplayAllRunsAsync("blue-green");
         });
     }
 

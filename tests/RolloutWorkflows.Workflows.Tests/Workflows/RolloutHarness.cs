@@ -3,6 +3,7 @@ namespace RolloutWorkflows.Workflows.Tests.Workflows;
 using RolloutWorkflows.Workflows.Contracts;
 using RolloutWorkflows.Workflows.Rollout;
 using Temporalio.Client;
+using Temporalio.Common;
 using Temporalio.Worker;
 
 /// <summary>One rollout under test: its own task queue, workflow id and worker over the given activities.</summary>
@@ -73,6 +74,34 @@ public sealed class RolloutHarness
 
         throw new Xunit.Sdk.XunitException(
             $"timed out waiting for {what}; status: {status.Phase} '{status.Message}', events:\n{string.Join('\n', status.Events.Select(e => e.Text))}");
+    }
+
+    /// <summary>
+    /// Replays every run of this rollout (following continue-as-new back to the first run) with the current
+    /// workflow code, so each scenario also proves determinism. With <c>ROLLOUT_RECORD_HISTORIES=&lt;dir&gt;</c>
+    /// the histories are written there as <c>&lt;scenario&gt;-&lt;n&gt;.json</c> for Replay/Histories.
+    /// </summary>
+    public async Task ReplayAllRunsAsync(string scenario)
+    {
+        var histories = new List<WorkflowHistory>();
+        var runId = (await client.GetWorkflowHandle(WorkflowId).DescribeAsync()).RunId;
+        while (!string.IsNullOrEmpty(runId))
+        {
+            var history = await client.GetWorkflowHandle(WorkflowId, runId).FetchHistoryAsync();
+            histories.Insert(0, history);
+            runId = history.Events.First().WorkflowExecutionStartedEventAttributes.ContinuedExecutionRunId;
+        }
+
+        var replayer = new WorkflowReplayer(new WorkflowReplayerOptions().AddWorkflow<RolloutWorkflow>());
+        var directory = Environment.GetEnvironmentVariable("ROLLOUT_RECORD_HISTORIES");
+        for (var i = 0; i < histories.Count; i++)
+        {
+            await replayer.ReplayWorkflowAsync(histories[i]);
+            if (!string.IsNullOrEmpty(directory))
+            {
+                await File.WriteAllTextAsync(Path.Combine(directory, $"{scenario}-{i + 1}.json"), histories[i].ToJson());
+            }
+        }
     }
 
     public Task<RolloutStatus> WaitForHealthyAsync(long revision) =>
