@@ -24,17 +24,22 @@ public sealed class WeightVerificationService
         var result = WeightVerifier.Verify(request, observations);
         if (!result.Verified)
         {
-            // A destination without a target group may be one the LBC created after we cached the list: look again next time.
-            foreach (var observation in observations.Where(o => o.LoadBalancer is not null))
+            foreach (var observation in observations.Where(o => o.LoadBalancer is not null && HasStaleTargetGroups(o, result)))
             {
-                if (result.TargetGroups.Any(t => t.TargetGroupArn is null && string.Equals(t.Hostname, observation.Hostname, StringComparison.OrdinalIgnoreCase)))
-                {
-                    discovery.InvalidateTargetGroups(observation.LoadBalancer!.LoadBalancerArn);
-                }
+                discovery.InvalidateTargetGroups(observation.LoadBalancer!.LoadBalancerArn);
             }
         }
 
         return result;
+    }
+
+    /// <summary>The cached target group list may predate the LBC's latest change when a destination has no target group,
+    /// or a rule forwards to a target group the list does not know (a replaced target group): read it again next time.</summary>
+    private static bool HasStaleTargetGroups(LoadBalancerObservation observation, WeightVerificationResult result)
+    {
+        var known = observation.TargetGroups.Select(tg => tg.TargetGroupArn).ToHashSet(StringComparer.Ordinal);
+        return result.TargetGroups.Any(t => t.TargetGroupArn is null && string.Equals(t.Hostname, observation.Hostname, StringComparison.OrdinalIgnoreCase))
+            || observation.Listeners.SelectMany(l => l.Rules).SelectMany(r => r.Actions).SelectMany(a => a.ForwardTargets).Any(t => !known.Contains(t.TargetGroupArn));
     }
 
     /// <summary>Verifies several ingresses (e.g. an internal and an external one); each gets its own result.</summary>

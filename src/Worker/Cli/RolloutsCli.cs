@@ -11,6 +11,8 @@ public static class RolloutsCli
         var root = new RootCommand("rollouts: durable progressive delivery on Kubernetes behind AWS ALBs, run as Temporal workflows.");
 
         // One line per sub-command; each lives in its own *Command.cs file.
+        root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(PlanCommand.Create());
         root.Subcommands.Add(SandboxCommand.Create());
         root.Subcommands.Add(ServerStartDevCommand.Create());
         return root;

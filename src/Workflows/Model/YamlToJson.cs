@@ -23,12 +23,39 @@ public static class YamlToJson
     public static IReadOnlyList<JsonNode?> Convert(string text)
     {
         var stream = new YamlStream();
-        using (var reader = new StringReader(text))
+        try
         {
+            using var reader = new StringReader(text);
             stream.Load(reader);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException on some malformed input
+            // (e.g. an unclosed flow sequence); report it with the position the parser reached.
+            var mark = LastGoodMark(text);
+            throw new YamlException(mark, mark, "unexpected content after this point (an unclosed '[' or '{'?)");
         }
 
         return stream.Documents.Select(d => ConvertNode(d.RootNode)).ToList();
+    }
+
+    private static Mark LastGoodMark(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var mark = Mark.Empty;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                mark = parser.Current?.End ?? mark;
+            }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or YamlException)
+        {
+            // The mark of the last event parsed is the best position we have.
+        }
+
+        return mark;
     }
 
     private static JsonNode? ConvertNode(YamlNode node)

@@ -104,6 +104,27 @@ public sealed class WeightVerificationServiceTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Verify_CanaryTargetGroupReplacedByLbc_CachedListRefreshedOnNextVerification()
+    {
+        var alb = new AlbSeed(harness.Store);
+        var canary = alb.TargetGroup("default", "web", "web-canary");
+        var stable = alb.TargetGroup("default", "web", "web-stable");
+        var listener = alb.Listener(80);
+        alb.Rules(listener, [(canary, 10), (stable, 90)]);
+        Assert.True((await service.VerifyAsync(Request(alb, 10), default)).Verified);
+
+        var replacement = alb.TargetGroup("default", "web", "web-canary");
+        alb.Rules(listener, [(replacement, 10), (stable, 90)]);
+        harness.Store.RemoveTargetGroup(canary);
+        var first = await service.VerifyAsync(Request(alb, 10), default);
+        var second = await service.VerifyAsync(Request(alb, 10), default);
+
+        Assert.False(first.Verified);
+        Assert.True(second.Verified, second.Reason);
+        Assert.Equal(replacement, second.TargetGroups.Single(t => t.ServiceName == "web-canary").TargetGroupArn);
+    }
+
+    [Fact]
     public async Task Verify_MultiIngressOnSharedAndSeparateAlbs_EachIngressJudgedOnItsOwnRule()
     {
         // "web" and "api" share one ALB (an ingress group); "web-internal" has its own internal ALB that lags.
