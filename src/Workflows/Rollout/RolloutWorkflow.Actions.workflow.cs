@@ -31,7 +31,7 @@ public sealed partial class RolloutWorkflow
         catch (ActivityFailureException e) when (state.Stage == stage && state.ActionIndex == index)
         {
             var reason = Reason(e);
-            state = e.InnerException is TimeoutFailureException && action.Kind is ActionKind.VerifyWeights or ActionKind.VerifyTargets
+            state = action.Kind is ActionKind.VerifyWeights or ActionKind.VerifyTargets && NotConverged(e)
                 ? RolloutTransitions.VerificationTimedOut(state, reason, Workflow.UtcNow)
                 : RolloutTransitions.ActionFailed(state, action, reason, Workflow.UtcNow);
             Workflow.Logger.LogWarning("Rollout {Rollout}: {Action} did not complete: {Reason}", rolloutName, action.Summary, reason);
@@ -164,6 +164,15 @@ public sealed partial class RolloutWorkflow
 
     private static ActivityOptions Options(ActivityOptions family, RolloutAction action, CancellationToken token) =>
         RolloutActivityOptions.For(family, action.Summary, token);
+
+    /// <summary>
+    /// The verification ran out of time rather than failing: Temporal reports the deadline either as a timeout
+    /// or as the last "not yet" attempt with retry state Timeout.
+    /// </summary>
+    private static bool NotConverged(ActivityFailureException e) =>
+        e.InnerException is TimeoutFailureException
+        || e.RetryState == Temporalio.Api.Enums.V1.RetryState.Timeout
+        || (e.InnerException is ApplicationFailureException { ErrorType: Names.NotYetVerifiedError });
 
     /// <summary>The most specific message of a failure chain (the last attempt's reason, not "activity timed out").</summary>
     private static string Reason(Exception e)

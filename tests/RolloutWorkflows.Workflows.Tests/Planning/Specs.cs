@@ -1,6 +1,7 @@
 namespace RolloutWorkflows.Workflows.Tests.Planning;
 
 using RolloutWorkflows.Workflows.Contracts;
+using RolloutWorkflows.Workflows.Planning;
 
 /// <summary>Rollout revisions shaped like the ALB guide's examples.</summary>
 public static class Specs
@@ -65,15 +66,15 @@ public static class Specs
         new() { VerifyTargetGroups = verify, VerificationPollSeconds = 1, VerificationDeadlineSeconds = 60, AvailabilityPollSeconds = 1 };
 
     /// <summary>The plan as short lines, easy to compare and to read in a failure message.</summary>
-    public static List<string> Lines(Workflows.Planning.RolloutPlan plan) => plan.Actions.Select(a => a.Kind switch
+    public static List<string> Lines(RolloutPlan plan) => plan.Actions.Select(a => a.Kind switch
     {
-        Workflows.Planning.ActionKind.SetWeights or Workflows.Planning.ActionKind.VerifyWeights =>
+        ActionKind.SetWeights or ActionKind.VerifyWeights =>
             $"{a.Kind} {a.Roles!.CanaryService}={a.Weight} {a.Roles.StableService}={100 - a.Weight}",
-        Workflows.Planning.ActionKind.MarkStable => $"MarkStable {a.Hash} {a.Side}",
-        Workflows.Planning.ActionKind.CompleteStep => $"CompleteStep {a.Step}",
-        Workflows.Planning.ActionKind.Pause or Workflows.Planning.ActionKind.Delay => $"{a.Kind} {a.Seconds?.ToString() ?? "-"}",
-        Workflows.Planning.ActionKind.SwitchSelector or Workflows.Planning.ActionKind.VerifyTargets => $"{a.Kind} {a.Service} {a.Hash}",
-        Workflows.Planning.ActionKind.ResetAlb => $"ResetAlb {a.Roles!.StableService}",
+        ActionKind.MarkStable => $"MarkStable {a.Hash} {a.Side}",
+        ActionKind.CompleteStep => $"CompleteStep {a.Step}",
+        ActionKind.Pause or ActionKind.Delay => $"{a.Kind} {a.Seconds?.ToString() ?? "-"}",
+        ActionKind.SwitchSelector or ActionKind.VerifyTargets => $"{a.Kind} {a.Service} {a.Hash}",
+        ActionKind.ResetAlb => $"ResetAlb {a.Roles!.StableService}",
         _ => $"{a.Kind} {a.Hash} {a.Replicas}",
     }).ToList();
 }
