@@ -138,6 +138,14 @@ public class IngressChecksTests
     }
 
     [Fact]
+    public void Check_UnknownIngressApiVersion_IsReported()
+    {
+        var ingress = ExampleIngress("apiVersion: networking.k8s.io/v1", "apiVersion: networking.k8s.io/v2");
+
+        Assert.Equal("ingress/web.apiVersion", Assert.Single(IngressChecks.Check(Manifests.ExampleRollout(), [ingress], Alb)).Path);
+    }
+
+    [Fact]
     public void Check_BlueGreen_NeedsNoIngress()
     {
         var rollout = Manifests.Rollout(RepoFiles.Read("examples/bluegreen.yaml").Split("---")[0]);
