@@ -47,8 +47,24 @@ public static class IngressChecks
         return problems;
     }
 
-    /// <summary>Checks one ingress; used by the CLI and by activities before the first write.</summary>
-    public static void CheckOne(List<ValidationProblem> problems, Rollout rollout, AlbIngress ingress, string actionService, string actionKey, IReadOnlyCollection<string> albClasses)
+    /// <summary>
+    /// Checks one Ingress the rollout names (API version, namespace, use-annotation backend, class,
+    /// bookkeeping); for activities that read Ingresses one by one before writing to them.
+    /// </summary>
+    public static IReadOnlyList<ValidationProblem> CheckIngress(Rollout rollout, AlbIngress ingress, IReadOnlyCollection<string> albClasses)
+    {
+        var problems = new List<ValidationProblem>();
+        var canary = rollout.Strategy.Canary;
+        var alb = canary?.GetAlb();
+        if (canary?.GetActionService() is { Length: > 0 } actionService && alb is not null)
+        {
+            CheckOne(problems, rollout, ingress, actionService, AlbActionRenderer.ActionKey(alb.EffectiveAnnotationPrefix(), actionService), albClasses);
+        }
+
+        return problems;
+    }
+
+    private static void CheckOne(List<ValidationProblem> problems, Rollout rollout, AlbIngress ingress, string actionService, string actionKey, IReadOnlyCollection<string> albClasses)
     {
         if (!AlbIngress.SupportedApiVersions.Contains(ingress.ApiVersion))
         {

@@ -138,6 +138,24 @@ public class IngressChecksTests
     }
 
     [Fact]
+    public void Check_UnknownIngressApiVersion_IsReported()
+    {
+        var ingress = ExampleIngress("apiVersion: networking.k8s.io/v1", "apiVersion: networking.k8s.io/v2");
+
+        Assert.Equal("ingress/web.apiVersion", Assert.Single(IngressChecks.Check(Manifests.ExampleRollout(), [ingress], Alb)).Path);
+    }
+
+    [Fact]
+    public void CheckIngress_SingleIngress_ReportsItsProblems()
+    {
+        var ingress = ExampleIngress("ingressClassName: alb", "ingressClassName: nginx", "name: use-annotation", "number: 80");
+
+        var problems = IngressChecks.CheckIngress(Manifests.ExampleRollout(), ingress, Alb);
+
+        Assert.Equal(["ingress/web.spec.ingressClassName", "ingress/web.spec.rules[0].http.paths[0].backend.service.port"], Manifests.Paths(problems));
+    }
+
+    [Fact]
     public void Check_BlueGreen_NeedsNoIngress()
     {
         var rollout = Manifests.Rollout(RepoFiles.Read("examples/bluegreen.yaml").Split("---")[0]);

@@ -34,6 +34,21 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Validate_EmptyIngressClass_AcceptsAnIngressWithoutClass()
+    {
+        var ingress = files.Write("ingress.yaml", RepoFiles.Read("examples/ingress.yaml").Replace("  ingressClassName: alb\n", "", StringComparison.Ordinal));
+        string[] args = ["validate", "-f", RepoFiles.PathOf("examples/rollout.yaml"), "--ingress", ingress];
+
+        var (rejected, _, error) = CliRun.Invoke(ValidateCommand.Create, args);
+        var (accepted, output, _) = CliRun.Invoke(ValidateCommand.Create, [.. args, "--alb-ingress-class", ""]);
+
+        Assert.Equal(2, rejected);
+        Assert.StartsWith("ingress/web.spec.ingressClassName: the Ingress has no class", error, StringComparison.Ordinal);
+        Assert.Equal(0, accepted);
+        Assert.Equal("valid", output.Trim());
+    }
+
+    [Fact]
     public void Validate_Stdin_ReadsTheRollout()
     {
         var (exit, output, _) = CliRun.Invoke(ValidateCommand.Create, ["validate", "-f", "-"], RepoFiles.Read("examples/rollout.yaml"));
