@@ -1,6 +1,10 @@
 namespace RolloutWorkflows.Worker.Cli;
 
 using System.CommandLine;
+using k8s;
+using RolloutWorkflows.Sandbox.Aws.Elbv2;
+using RolloutWorkflows.Sandbox.Aws.Lbc;
+using RolloutWorkflows.Sandbox.Kubernetes;
 using RolloutWorkflows.Sandbox.Temporal;
 
 /// <summary>
@@ -19,9 +23,25 @@ public static class SandboxCommand
         {
             Description = "Jump the Temporal sandbox clock to the next timer whenever nothing is running.",
         };
+        var kubePort = new Option<int?>("--kube-port")
+        {
+            Description = "Serve the Kubernetes API server sandbox on 127.0.0.1:PORT and write a kubeconfig for it.",
+        };
+        var kubeconfig = new Option<string>("--kubeconfig")
+        {
+            Description = "Where to write the sandbox kubeconfig.",
+            DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "rollouts-sandbox.kubeconfig"),
+        };
+        var elbv2Port = new Option<int?>("--elbv2-port")
+        {
+            Description = "Serve the ELBv2 emulator on 127.0.0.1:PORT (with --kube-port, the LBC simulator runs too).",
+        };
         var command = new Command("sandbox", "Run the embedded sandbox servers (in memory, loopback only) until Ctrl+C.");
         command.Options.Add(temporalPort);
         command.Options.Add(timeSkipping);
+        command.Options.Add(kubePort);
+        command.Options.Add(kubeconfig);
+        command.Options.Add(elbv2Port);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var parts = new List<IAsyncDisposable>();
@@ -35,6 +55,40 @@ public static class SandboxCommand
                         cancellationToken);
                     parts.Add(server);
                     Console.WriteLine($"Temporal sandbox listening on {server.Target}");
+                }
+
+                IKubernetes? kubeClient = null;
+                if (parseResult.GetValue(kubePort) is { } kport)
+                {
+                    CliPorts.Require(kport, "--kube-port");
+                    var kube = new KubernetesSandbox();
+                    parts.Add(kube);
+                    await kube.StartAsync(kport, cancellationToken);
+                    var path = parseResult.GetValue(kubeconfig)!;
+                    kube.WriteKubeconfig(path);
+                    Console.WriteLine($"Kubernetes sandbox listening on {kube.BaseAddress}");
+                    Console.WriteLine(KubeconfigWriter.Usage(path, kube.BaseAddress!));
+                    kubeClient = new k8s.Kubernetes(new KubernetesClientConfiguration { Host = kube.BaseAddress });
+                }
+
+                if (parseResult.GetValue(elbv2Port) is { } eport)
+                {
+                    CliPorts.Require(eport, "--elbv2-port");
+                    var elb = await Elbv2Emulator.StartAsync(new Elbv2EmulatorOptions { Port = eport }, cancellationToken);
+                    parts.Add(elb);
+                    Console.WriteLine($"ELBv2 emulator listening on {elb.Endpoint}; to reach it with AWS tooling:");
+                    foreach (var (name, value) in elb.EnvironmentVariables())
+                    {
+                        Console.WriteLine($"  export {name}={value}");
+                    }
+
+                    if (kubeClient is not null)
+                    {
+                        var lbc = new LbcSimulator(kubeClient, elb.Store);
+                        lbc.Start();
+                        parts.Add(new StopOnDispose(lbc.Stop));
+                        Console.WriteLine("LBC simulator reconciling ALB Ingresses of the Kubernetes sandbox into the emulator.");
+                    }
                 }
 
                 if (parts.Count == 0)
@@ -61,6 +115,15 @@ public static class SandboxCommand
             }
         });
         return command;
+    }
+
+    private sealed class StopOnDispose(Action stop) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            stop();
+            return ValueTask.CompletedTask;
+        }
     }
 
     /// <summary>Returns when the command is canceled (Ctrl+C or SIGTERM).</summary>
