@@ -108,7 +108,7 @@ public sealed class IngressGateway : IIngressGateway
 
     private async Task<JsonObject> ReadLegacyAsync(string @namespace, string name, CancellationToken cancellationToken)
     {
-        var (group, version) = SplitApiVersion(options.IngressApiVersion);
+        var (group, version) = ApiVersions.Split(options.IngressApiVersion);
         var result = await client.CustomObjects.GetNamespacedCustomObjectAsync(
             group, version, @namespace, "ingresses", name, cancellationToken: cancellationToken);
         var text = result is JsonElement element ? element.GetRawText() : JsonSerializer.Serialize(result);
@@ -124,14 +124,8 @@ public sealed class IngressGateway : IIngressGateway
             return;
         }
 
-        var (group, version) = SplitApiVersion(options.IngressApiVersion);
+        var (group, version) = ApiVersions.Split(options.IngressApiVersion);
         await client.CustomObjects.PatchNamespacedCustomObjectAsync(
             body, group, version, @namespace, "ingresses", name, cancellationToken: cancellationToken);
-    }
-
-    private static (string Group, string Version) SplitApiVersion(string apiVersion)
-    {
-        var slash = apiVersion.LastIndexOf('/');
-        return slash < 0 ? (string.Empty, apiVersion) : (apiVersion[..slash], apiVersion[(slash + 1)..]);
     }
 }

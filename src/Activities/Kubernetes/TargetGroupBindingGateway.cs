@@ -24,9 +24,7 @@ public sealed class TargetGroupBindingGateway : ITargetGroupBindingGateway
     public async Task<IReadOnlyList<TargetGroupBindingInfo>> ListForServiceAsync(
         string @namespace, string serviceName, CancellationToken cancellationToken)
     {
-        var slash = options.TargetGroupBindingApiVersion.LastIndexOf('/');
-        var group = options.TargetGroupBindingApiVersion[..Math.Max(slash, 0)];
-        var version = options.TargetGroupBindingApiVersion[(slash + 1)..];
+        var (group, version) = ApiVersions.Split(options.TargetGroupBindingApiVersion);
         object list;
         try
         {
