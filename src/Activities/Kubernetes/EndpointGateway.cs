@@ -11,6 +11,7 @@ using k8s.Models;
 [KubernetesAccess("", "services", "get")]
 [KubernetesAccess("", "endpoints", "get")]
 [KubernetesAccess("discovery.k8s.io", "endpointslices", "list")]
+[KubernetesAccess("", "pods", "list")]
 public sealed class EndpointGateway : IEndpointGateway
 {
     private readonly IKubernetes client;
@@ -39,6 +40,17 @@ public sealed class EndpointGateway : IEndpointGateway
         }
 
         return await FromEndpointsAsync(@namespace, serviceName, port, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlySet<string>> GetRevisionPodIpsAsync(string @namespace, string podTemplateHash, CancellationToken cancellationToken)
+    {
+        var pods = await client.CoreV1.ListNamespacedPodAsync(
+            @namespace, labelSelector: $"{ReplicaSetNames.PodTemplateHashLabel}={podTemplateHash}", cancellationToken: cancellationToken);
+        return pods.Items
+            .Where(p => p.Metadata?.DeletionTimestamp is null && !string.IsNullOrEmpty(p.Status?.PodIP))
+            .Select(p => p.Status.PodIP)
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     private static ServiceEndpoints FromSlices(

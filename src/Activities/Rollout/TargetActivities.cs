@@ -53,9 +53,22 @@ public sealed class TargetActivities : ITargetActivities
             }
 
             var (registered, expected, reasons) = (0, 0, new List<string>());
+            var revisionIps = await endpoints.GetRevisionPodIpsAsync(input.Namespace, input.PodTemplateHash, token);
             foreach (var port in ports.Where(p => bound.Exists(b => Matches(b, p))))
             {
                 var ready = await endpoints.GetEndpointsAsync(input.Namespace, input.Service, port.Port, token);
+
+                // Right after a selector switch the endpoints controller may still list the previous revision's pods,
+                // which are registered already: checking those would pass before a single new pod is registered.
+                var stale = ready.Ready.Where(e => !revisionIps.Contains(IpOf(e))).ToList();
+                if (stale.Count > 0 || ready.Ready.Count == 0)
+                {
+                    reasons.Add(stale.Count > 0
+                        ? $"port {port.Port}: the endpoints still list {stale.Count} pod(s) of another revision ({string.Join(", ", stale.Take(3))}); waiting for the endpoints controller"
+                        : $"port {port.Port}: no ready endpoints of {input.PodTemplateHash} yet");
+                    continue;
+                }
+
                 var groups = bound.Where(b => Matches(b, port)).Select(b => new TargetGroupRef(b.TargetGroupArn, b.TargetType)).ToList();
                 var result = await verification.VerifyAsync(
                     new TargetVerificationRequest(input.Namespace, input.Service, ready.Ready, groups), token);
@@ -75,6 +88,8 @@ public sealed class TargetActivities : ITargetActivities
 
             return new VerifyTargetRegistrationResult(input.Service, true, registered, expected, summary);
         });
+
+    private static string IpOf(string endpoint) => endpoint[..endpoint.LastIndexOf(':')];
 
     /// <summary>A binding's <c>serviceRef.port</c> is a port number or a port name.</summary>
     private static bool Matches(TargetGroupBindingInfo binding, ServicePortInfo port) =>

@@ -20,6 +20,9 @@ using RolloutWorkflows.Sandbox.Temporal.Hosting;
 /// </summary>
 public sealed class TemporalSandboxServer : IAsyncDisposable
 {
+    /// <summary>The gRPC service name health checks ask about.</summary>
+    public const string WorkflowServiceName = "temporal.api.workflowservice.v1.WorkflowService";
+
     private readonly WebApplication app;
     private readonly SandboxEngine engine;
 
@@ -62,12 +65,17 @@ public sealed class TemporalSandboxServer : IAsyncDisposable
             grpc.MaxReceiveMessageSize = null;
             grpc.MaxSendMessageSize = null;
         });
+        // grpc.health.v1, as the real frontend serves it: the SDK's CheckHealthAsync and probes ask for the
+        // WorkflowService by name.
+        builder.Services.AddGrpcHealthChecks(health => health.Services.Map(WorkflowServiceName, _ => true));
+        builder.Services.AddHealthChecks().AddCheck("engine", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.Services.AddSingleton(engine);
         builder.Services.AddSingleton(RpcRouter.Create(engine));
         builder.Services.AddSingleton<IServiceMethodProvider<TemporalGrpcService>, DescriptorMethodProvider>();
         var app = builder.Build();
         app.MapGrpcService<TemporalGrpcService>();
+        app.MapGrpcHealthChecksService();
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         engine.Start();
 

@@ -15,6 +15,8 @@ public static class RolloutsCli
         root.Subcommands.Add(PlanCommand.Create());
         root.Subcommands.Add(SandboxCommand.Create());
         root.Subcommands.Add(ServerStartDevCommand.Create());
+        root.Subcommands.Add(WorkerCommand.Create());
+        root.Subcommands.Add(Demo.DemoCommand.Create());
         return root;
     }
 

@@ -96,6 +96,19 @@ public sealed class AlbRouterTests
     }
 
     [Fact]
+    public void Route_ServiceSwitchedBeforeLbcCaughtUp_OldLivePodsStillServeAsStaleTargets()
+    {
+        Deploy(GuideObjects.Action(0, 100));
+        V1Service[] switched = [GuideObjects.Service("root-service", "c1"), GuideObjects.Service("stable-service", "c1"), GuideObjects.Service("canary-service", "c1")];
+        var snapshot = new TrafficSnapshot([Pod("10.0.1.1", "s1"), Pod("10.0.1.2", "s1")], switched);
+        var router = new AlbRouter(store, new Random(5));
+
+        var outcomes = Enumerable.Range(0, 100).Select(_ => router.Route(null, "", "/", snapshot)).ToList();
+
+        Assert.All(outcomes, o => Assert.Equal((200, "s1", "stale-target"), (o.Status, o.Revision, o.Reason)));
+    }
+
+    [Fact]
     public void Route_UnknownDnsName_NoLoadBalancer503()
     {
         Deploy(GuideObjects.Action(0, 100));

@@ -38,7 +38,7 @@ public static class BadInputs
         { "rollout", "    matchLabels:\n      app: web", "    matchLabels:\n      app: webapp", "spec.template.metadata.labels: selector does not match template labels" },
         { "rollout", "        image: nginx:1.27\n", "", "spec.template.spec.containers[0].image: required" },
         { "rollout", "- setWeight: 20", "- setCanaryScale: {replicas: 1, weight: 20}", "steps[0].setCanaryScale: set exactly one of replicas, weight or matchTrafficWeight" },
-        { "rollout", "      steps:", "      dynamicStableScale: true\n      scaleDownDelaySeconds: 30\n      steps:", "spec.strategy.canary.scaleDownDelaySeconds: cannot be used with dynamicStableScale" },
+        { "rollout", "      steps:", "      dynamicStableScale: true\n      steps:", "spec.strategy.canary.scaleDownDelaySeconds: cannot be used with dynamicStableScale" },
         { "rollout", "  strategy:\n    canary:", "  strategy: {}\n  unused:\n    canary:", "spec.strategy: required" },
         { "pingpong", "          rootService: web-root\n", "", "spec.strategy.canary.trafficRouting.alb.rootService: required" },
         { "pingpong", "pongService: web-pong", "pongService: web-ping", "spec.strategy.canary.pingPong.pongService: must differ from pingService" },

@@ -86,8 +86,9 @@ public class RolloutManifestParserTests
         Assert.Equal("web-stable", canary.GetActionService());
         Assert.Equal(["web"], canary.GetAlb()!.GetIngressNames());
         Assert.Equal("alb.ingress.kubernetes.io", canary.GetAlb()!.EffectiveAnnotationPrefix());
-        Assert.Equal(30, canary.EffectiveScaleDownDelaySeconds());
-        Assert.Equal(0, (canary with { DynamicStableScale = true }).EffectiveScaleDownDelaySeconds());
+        Assert.Equal(10, canary.EffectiveScaleDownDelaySeconds());
+        Assert.Equal(30, (canary with { ScaleDownDelaySeconds = null }).EffectiveScaleDownDelaySeconds());
+        Assert.Equal(0, (canary with { ScaleDownDelaySeconds = null, DynamicStableScale = true }).EffectiveScaleDownDelaySeconds());
     }
 
     [Fact]

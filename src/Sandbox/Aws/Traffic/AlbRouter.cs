@@ -6,7 +6,8 @@ using RolloutWorkflows.Sandbox.Aws.Elbv2;
 /// <summary>
 /// Routes one request the way an ALB does: listener, first matching rule by priority (else the default
 /// action), weighted target group choice, then a target among the healthy ones (all non-draining ones
-/// when none is healthy, as ALB fails open). The answer is 502 when the target is not a live, ready Pod.
+/// when none is healthy, as ALB fails open). The answer is 502 when the target is not a live, ready Pod
+/// (a live Pod the Service no longer selects still answers: reason <c>stale-target</c>).
 /// </summary>
 public sealed class AlbRouter
 {
@@ -65,10 +66,17 @@ public sealed class AlbRouter
 
         var target = candidates[random.Next(candidates.Count)];
         var (serviceNamespace, serviceName) = ServiceOf(chosen);
-        var pod = snapshot.LiveReadyPod(target.Id, serviceNamespace, serviceName);
-        return pod is null
-            ? new RequestOutcome(502, null, "target-not-ready-pod")
-            : new RequestOutcome(200, TrafficSnapshot.RevisionOf(pod), "ok");
+        // An ALB in IP mode knows addresses, not Services: a live, ready Pod serves the request even when the
+        // Service no longer selects it (the LBC has not deregistered it yet). That is a stale target, which is
+        // why old pods must outlive their registration; a gone or unready Pod is a 502.
+        var pod = snapshot.LiveReadyPod(target.Id, null, null);
+        if (pod is null)
+        {
+            return new RequestOutcome(502, null, "target-not-ready-pod");
+        }
+
+        var selected = snapshot.LiveReadyPod(target.Id, serviceNamespace, serviceName) is not null;
+        return new RequestOutcome(200, TrafficSnapshot.RevisionOf(pod), selected ? "ok" : "stale-target");
     }
 
     /// <summary>Recovers the Service from the LBC tags: resource `ns/ingress-svc:port` minus stack `ns/ingress`.</summary>

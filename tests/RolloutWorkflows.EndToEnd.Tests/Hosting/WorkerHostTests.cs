@@ -1,0 +1,78 @@
+namespace RolloutWorkflows.EndToEnd.Tests.Hosting;
+
+using System.CommandLine;
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RolloutWorkflows.Sandbox.Temporal;
+using RolloutWorkflows.Worker.Cli;
+using RolloutWorkflows.Worker.Hosting;
+
+/// <summary>The `rollouts worker` host: configuration checked before anything starts, probes for Kubernetes.</summary>
+public sealed class WorkerHostTests
+{
+    [Fact]
+    public async Task Worker_InvalidSettings_ExitsTwoNamingEverySettingAndTheFix()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await RolloutsCli.Build()
+            .Parse(["worker", "--address", "no-port-here", "--kubeconfig", "/nonexistent/kubeconfig", "--aws-endpoint", "not a url", "--health-port", "70000"])
+            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+
+        Assert.Equal(CliExitCodes.Invalid, exit);
+        var text = error.ToString();
+        Assert.Contains("Temporal:Address 'no-port-here' is not host:port", text, StringComparison.Ordinal);
+        Assert.Contains("Kubernetes:Kubeconfig '/nonexistent/kubeconfig' does not exist", text, StringComparison.Ordinal);
+        Assert.Contains("Aws:Elbv2:Endpoint 'not a url'", text, StringComparison.Ordinal);
+        Assert.Contains("Health:Port 70000", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_MtlsCertificateWithoutKey_NamesBothSettings()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Temporal:TlsClientCertPath"] = typeof(WorkerHostTests).Assembly.Location,
+        }).Build();
+
+        var problems = RolloutWorkerHost.Validate(configuration);
+
+        Assert.Contains(problems, p => p.Contains("TlsClientCertPath and Temporal:TlsClientKeyPath go together", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Host_ConnectedToTemporal_LiveAndReadyProbesAnswer200()
+    {
+        await using var temporal = await TemporalSandboxServer.StartAsync(new TemporalSandboxOptions(), CancellationToken.None);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Temporal:Address"] = temporal.Target,
+            ["Temporal:TaskQueue"] = "probe-test",
+            ["Health:Port"] = "0",
+            ["Health:BindAddress"] = "127.0.0.1",
+        }).Build();
+        await using var app = RolloutWorkerHost.Build(configuration, logging => logging.ClearProviders());
+        await app.StartAsync();
+        try
+        {
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+            using var http = new HttpClient { BaseAddress = new Uri(address) };
+
+            var live = await http.GetAsync(new Uri("/healthz/live", UriKind.Relative));
+            var ready = await http.GetAsync(new Uri("/healthz/ready", UriKind.Relative));
+
+            Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+            var check = await app.Services.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>().CheckHealthAsync();
+            Assert.True(ready.StatusCode == HttpStatusCode.OK, string.Join("; ", check.Entries.Select(e => $"{e.Key}: {e.Value.Status} {e.Value.Description}")));
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
+}
