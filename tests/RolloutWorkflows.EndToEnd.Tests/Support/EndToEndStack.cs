@@ -1,0 +1,183 @@
+namespace RolloutWorkflows.EndToEnd.Tests.Support;
+
+using System.Text.Json.Nodes;
+using k8s;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using RolloutWorkflows.Worker.Hosting;
+using RolloutWorkflows.Worker.Sandbox;
+using RolloutWorkflows.Workflows.Contracts;
+using RolloutWorkflows.Workflows.Model;
+using RolloutWorkflows.Workflows.Rollout;
+using RolloutWorkflows.Workflows.Validation;
+using Temporalio.Client;
+
+/// <summary>
+/// One scenario's world: the whole sandbox stack (Temporal with time skipping, Kubernetes, ELBv2, LBC simulator,
+/// traffic) and a real `rollouts worker` host configured by addresses alone, plus what CI and operators do
+/// (deploy, updates, status) through the real Temporal client.
+/// </summary>
+public sealed class EndToEndStack : IAsyncDisposable
+{
+    private readonly string taskQueue = $"e2e-{Guid.NewGuid():N}";
+    private WebApplication? worker;
+
+    private EndToEndStack(SandboxStack sandbox, TemporalClient client)
+    {
+        Sandbox = sandbox;
+        Client = client;
+    }
+
+    public SandboxStack Sandbox { get; }
+
+    public TemporalClient Client { get; }
+
+    /// <summary>A Kubernetes client on the sandbox API server.</summary>
+    public IKubernetes Kube => Sandbox.Client;
+
+    /// <summary>Starts the stack and a worker (time skipping on unless told otherwise).</summary>
+    public static async Task<EndToEndStack> StartAsync(SandboxStackOptions? options = null)
+    {
+        var sandbox = await SandboxStack.StartAsync(options ?? new SandboxStackOptions { TimeSkipping = true });
+        foreach (var (name, value) in sandbox.AwsEnvironment())
+        {
+            Environment.SetEnvironmentVariable(name, value);
+        }
+
+        var client = await TemporalClient.ConnectAsync(new TemporalClientConnectOptions(sandbox.Temporal.Target) { Namespace = "default" });
+        var stack = new EndToEndStack(sandbox, client);
+        await stack.StartWorkerAsync();
+        return stack;
+    }
+
+    /// <summary>Starts a worker host (a new process would do the same); one runs at a time.</summary>
+    public async Task StartWorkerAsync()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(Sandbox.WorkerConfiguration(taskQueue))
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Health:Port"] = "0", ["Health:BindAddress"] = "127.0.0.1" })
+            .Build();
+        worker = RolloutWorkerHost.Build(configuration, logging => logging.ClearProviders());
+        await worker.StartAsync();
+    }
+
+    /// <summary>Stops the worker as a crash or a rolling update of the worker Deployment would.</summary>
+    public async Task StopWorkerAsync()
+    {
+        if (worker is not null)
+        {
+            await worker.StopAsync();
+            await worker.DisposeAsync();
+            worker = null;
+        }
+    }
+
+    /// <summary>Creates the Services and Ingresses of an examples/ file (or any manifest text).</summary>
+    public Task SeedAsync(string manifest) => Sandbox.ApplyAsync(manifest);
+
+    /// <summary>Waits for the ingress's load balancer and starts synthetic traffic through it.</summary>
+    public async Task StartTrafficAsync(string ingress, string ns = "default")
+    {
+        var dns = await Sandbox.WaitForLoadBalancerAsync(ns, ingress, TimeSpan.FromSeconds(30));
+        await Sandbox.StartTrafficAsync(dns);
+    }
+
+    /// <summary>The Rollout of a manifest, validated as `rollouts deploy` validates it.</summary>
+    public static Rollout ReadRollout(string manifest)
+    {
+        var document = RolloutManifestParser.ParseDocuments(manifest, "scenario").Documents.First(d => d.Kind == "Rollout");
+        var read = RolloutValidator.ReadAndValidate((JsonObject)document.Object.DeepClone());
+        Assert.True(read.Rollout is not null && read.Problems.Count == 0, "invalid scenario Rollout: " + string.Join("; ", read.Problems));
+        return read.Rollout!;
+    }
+
+    /// <summary>Verification on, polled every second, as the demo and a CI job with --aws-verify-target-group run it.</summary>
+    public static RolloutSettings VerifiedSettings { get; } = new()
+    {
+        VerifyTargetGroups = true,
+        VerificationPollSeconds = 1,
+        VerificationDeadlineSeconds = 120,
+        AvailabilityPollSeconds = 1,
+    };
+
+    /// <summary>What CI does: signal-with-start the rollout's workflow with a Deploy of this Rollout; returns the revision sent.</summary>
+    public async Task<RolloutRevision> DeployAsync(Rollout rollout, RolloutSettings? settings = null)
+    {
+        var revision = RolloutRevisionMapper.ToRevision(rollout, settings ?? VerifiedSettings);
+        var ns = revision.Spec.Namespace;
+        var name = revision.Spec.Name;
+        var options = new WorkflowOptions(RolloutIds.WorkflowId(ns, name), taskQueue)
+        {
+            StaticSummary = revision.Spec.Describe(),
+            TypedSearchAttributes = RolloutWorkflow.StartAttributes(ns, name),
+        };
+        options.SignalWithStart((RolloutWorkflow wf) => wf.DeployAsync(revision));
+        await Client.StartWorkflowAsync((RolloutWorkflow wf) => wf.RunAsync(new RolloutWorkflowInput(ns, name)), options);
+        return revision;
+    }
+
+    public WorkflowHandle<RolloutWorkflow> Handle(string name, string ns = "default") =>
+        Client.GetWorkflowHandle<RolloutWorkflow>(RolloutIds.WorkflowId(ns, name));
+
+    public Task<RolloutStatus> StatusAsync(string name, string ns = "default") => Handle(name, ns).QueryAsync(wf => wf.Status);
+
+    /// <summary>Polls the Status query until <paramref name="condition"/> holds (no sleeps in assertions, no timings asserted).</summary>
+    public async Task<RolloutStatus> WaitForAsync(string name, Func<RolloutStatus, bool> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
+        RolloutStatus status;
+        do
+        {
+            status = await StatusAsync(name);
+            if (condition(status))
+            {
+                return status;
+            }
+
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        throw new Xunit.Sdk.XunitException(
+            $"timed out waiting for {what}; status: {status.Phase} '{status.Message}' step {status.Step}/{status.Steps} set {status.SetWeight} verified {status.ActualWeight}; events:\n{string.Join('\n', status.Events.Select(e => e.Text))}\nLBC error: {Sandbox.Lbc.LastError?.Message}");
+    }
+
+    public Task<RolloutStatus> WaitForHealthyAsync(string name, long revision) =>
+        WaitForAsync(name, s => s.Phase == "Healthy" && s.StableRevision == revision && s.Revision == revision, $"{name} revision {revision} Healthy");
+
+    /// <summary>The value of an ingress annotation (null when absent).</summary>
+    public async Task<string?> AnnotationAsync(string ingress, string key, string ns = "default")
+    {
+        var current = await Kube.NetworkingV1.ReadNamespacedIngressAsync(ingress, ns);
+        return current.Metadata.Annotations?.TryGetValue(key, out var value) == true ? value : null;
+    }
+
+    /// <summary>The <c>rollouts-pod-template-hash</c> a Service selects (null when none).</summary>
+    public async Task<string?> SelectedHashAsync(string service, string ns = "default")
+    {
+        var current = await Kube.CoreV1.ReadNamespacedServiceAsync(service, ns);
+        return current.Spec.Selector?.TryGetValue(PodTemplateHash.LabelKey, out var hash) == true ? hash : null;
+    }
+
+    /// <summary>Desired replicas of a ReplicaSet (null when it does not exist).</summary>
+    public async Task<int?> ReplicasAsync(string replicaSet, string ns = "default")
+    {
+        var list = await Kube.AppsV1.ListNamespacedReplicaSetAsync(ns, fieldSelector: $"metadata.name={replicaSet}");
+        return list.Items.SingleOrDefault()?.Spec.Replicas;
+    }
+
+    /// <summary>Stops the traffic and returns what users felt.</summary>
+    public async Task<RolloutWorkflows.Sandbox.Aws.Traffic.TrafficReport> StopTrafficAsync()
+    {
+        var traffic = Sandbox.Traffic ?? throw new InvalidOperationException("no traffic was started");
+        await traffic.StopAsync();
+        return traffic.Report();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopWorkerAsync();
+        await Sandbox.DisposeAsync();
+    }
+}
