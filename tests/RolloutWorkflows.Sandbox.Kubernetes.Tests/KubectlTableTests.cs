@@ -108,6 +108,43 @@ public sealed class KubectlTableTests
     }
 
     [Fact]
+    public async Task GetWatch_EventsArriveAsTableRowsUnderOneHeader()
+    {
+        await using var kubectl = await Kubectl.StartAsync();
+        var (process, output) = kubectl.StartStreaming("get", "pods", "-w", "--request-timeout=30s");
+        try
+        {
+            while (kubectl.Sandbox.Api.Store.Hub.OpenWatches == 0 && !process.HasExited)
+            {
+                await Task.Delay(20);
+            }
+
+            await kubectl.RunWithInputAsync(Manifests, "apply", "-f", "-");
+            string[] lines = [];
+            for (var attempt = 0; attempt < 500 && lines.Count(ReadyRow) < 2; attempt++)
+            {
+                await Task.Delay(20);
+                lock (output)
+                {
+                    lines = Lines(output.ToString());
+                }
+            }
+
+            Assert.True(lines.Count(ReadyRow) >= 2, $"kubectl get -w printed: {string.Join('\n', lines)}");
+            Assert.Single(lines, l => l.StartsWith("NAME", StringComparison.Ordinal));
+            Assert.Matches(@"^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$", lines[0]);
+        }
+        finally
+        {
+            process.Kill();
+            await process.WaitForExitAsync();
+            process.Dispose();
+        }
+
+        static bool ReadyRow(string line) => System.Text.RegularExpressions.Regex.IsMatch(line, @"^web-v1-[a-z0-9]{5}\s+1/1\s+Running\s+0\s+\d+s$");
+    }
+
+    [Fact]
     public async Task GetOneObject_TableWithOneRowAndJsonOutputIsThePlainObject()
     {
         await using var kubectl = await StartWithObjectsAsync();
