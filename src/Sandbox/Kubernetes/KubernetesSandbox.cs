@@ -67,6 +67,9 @@ public sealed class KubernetesSandbox : IAsyncDisposable
 
     public SimulatedControllers Controllers { get; }
 
+    /// <summary>Gets the mutating admission hooks (the sandbox's webhooks), e.g. the LBC simulator's pod readiness-gate injector.</summary>
+    public MutatingAdmission Admission => Api.Admission;
+
     /// <summary>Gets the loopback URL once <see cref="StartAsync"/> has run, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public string? BaseAddress { get; private set; }
 

@@ -44,6 +44,9 @@ public static class SandboxCommand
         command.Options.Add(elbv2Port);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            // The invocation's writers (the console by default) so that in-process callers can read the endpoints.
+            var output = parseResult.InvocationConfiguration.Output;
+            var error = parseResult.InvocationConfiguration.Error;
             var parts = new List<IAsyncDisposable>();
             try
             {
@@ -54,7 +57,7 @@ public static class SandboxCommand
                         new TemporalSandboxOptions { Port = port, TimeSkipping = parseResult.GetValue(timeSkipping) },
                         cancellationToken);
                     parts.Add(server);
-                    Console.WriteLine($"Temporal sandbox listening on {server.Target}");
+                    await output.WriteLineAsync($"Temporal sandbox listening on {server.Target}");
                 }
 
                 IKubernetes? kubeClient = null;
@@ -66,8 +69,8 @@ public static class SandboxCommand
                     await kube.StartAsync(kport, cancellationToken);
                     var path = parseResult.GetValue(kubeconfig)!;
                     kube.WriteKubeconfig(path);
-                    Console.WriteLine($"Kubernetes sandbox listening on {kube.BaseAddress}");
-                    Console.WriteLine(KubeconfigWriter.Usage(path, kube.BaseAddress!));
+                    await output.WriteLineAsync($"Kubernetes sandbox listening on {kube.BaseAddress}");
+                    await output.WriteLineAsync(KubeconfigWriter.Usage(path, kube.BaseAddress!));
                     kubeClient = new k8s.Kubernetes(new KubernetesClientConfiguration { Host = kube.BaseAddress });
                 }
 
@@ -76,34 +79,34 @@ public static class SandboxCommand
                     CliPorts.Require(eport, "--elbv2-port");
                     var elb = await Elbv2Emulator.StartAsync(new Elbv2EmulatorOptions { Port = eport }, cancellationToken);
                     parts.Add(elb);
-                    Console.WriteLine($"ELBv2 emulator listening on {elb.Endpoint}; to reach it with AWS tooling:");
+                    await output.WriteLineAsync($"ELBv2 emulator listening on {elb.Endpoint}; to reach it with AWS tooling:");
                     foreach (var (name, value) in elb.EnvironmentVariables())
                     {
-                        Console.WriteLine($"  export {name}={value}");
+                        await output.WriteLineAsync($"  export {name}={value}");
                     }
 
                     if (kubeClient is not null)
                     {
                         var lbc = new LbcSimulator(kubeClient, elb.Store);
                         lbc.Start();
-                        parts.Add(new StopOnDispose(lbc.Stop));
-                        Console.WriteLine("LBC simulator reconciling ALB Ingresses of the Kubernetes sandbox into the emulator.");
+                        parts.Add(lbc); // disposing stops it and waits for its loop
+                        await output.WriteLineAsync("LBC simulator reconciling ALB Ingresses of the Kubernetes sandbox into the emulator.");
                     }
                 }
 
                 if (parts.Count == 0)
                 {
-                    await Console.Error.WriteLineAsync("Nothing to serve: give at least one port option, e.g. --temporal-port 7233.");
+                    await error.WriteLineAsync("Nothing to serve: give at least one port option, e.g. --temporal-port 7233.");
                     return 2;
                 }
 
-                Console.WriteLine("Press Ctrl+C to stop.");
+                await output.WriteLineAsync("Press Ctrl+C to stop.");
                 await WaitForCancellationAsync(cancellationToken);
                 return 0;
             }
-            catch (ArgumentException error)
+            catch (ArgumentException problem)
             {
-                await Console.Error.WriteLineAsync(error.Message);
+                await error.WriteLineAsync(problem.Message);
                 return 2;
             }
             finally
@@ -115,15 +118,6 @@ public static class SandboxCommand
             }
         });
         return command;
-    }
-
-    private sealed class StopOnDispose(Action stop) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync()
-        {
-            stop();
-            return ValueTask.CompletedTask;
-        }
     }
 
     /// <summary>Returns when the command is canceled (Ctrl+C or SIGTERM).</summary>

@@ -15,7 +15,7 @@ internal sealed class AwsWorld : IAsyncDisposable
 {
     public static readonly TimeSpan Lag = TimeSpan.FromSeconds(10);
 
-    public AwsWorld()
+    public AwsWorld(bool readinessGates = false)
     {
         Time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         Sandbox = new KubernetesSandbox(new KubernetesSandboxOptions { TimeProvider = Time, RunControllers = false, Seed = 42 });
@@ -27,7 +27,9 @@ internal sealed class AwsWorld : IAsyncDisposable
             TargetRegistrationDelay = TimeSpan.FromSeconds(5),
             DeregistrationDelay = TimeSpan.FromSeconds(30),
             TimeProvider = Time,
+            PodReadinessGateInject = readinessGates,
         });
+        Lbc.AttachTo(Sandbox);
         Lbc.Start();
     }
 

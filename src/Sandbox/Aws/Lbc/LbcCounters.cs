@@ -11,6 +11,7 @@ public sealed class LbcCounters
     private int registered;
     private int deregistered;
     private int errors;
+    private int gateConditions;
 
     /// <summary>Gets the reconcile passes run (Kubernetes read and model built).</summary>
     public int Reconciles => Volatile.Read(ref reconciles);
@@ -33,6 +34,9 @@ public sealed class LbcCounters
     /// <summary>Gets the targets deregistered.</summary>
     public int TargetsDeregistered => Volatile.Read(ref deregistered);
 
+    /// <summary>Gets the pod readiness-gate condition patches (<c>target-health.elbv2.k8s.aws/...</c>).</summary>
+    public int GateConditionsPatched => Volatile.Read(ref gateConditions);
+
     /// <summary>Gets the failed passes or side effects.</summary>
     public int Errors => Volatile.Read(ref errors);
 
@@ -50,6 +54,8 @@ public sealed class LbcCounters
     internal void EventRecorded() => Interlocked.Increment(ref events);
 
     internal void BindingCreated() => Interlocked.Increment(ref bindings);
+
+    internal void GateConditionPatched() => Interlocked.Increment(ref gateConditions);
 
     internal void Failed() => Interlocked.Increment(ref errors);
 }

@@ -119,6 +119,9 @@ internal sealed class LbcKubernetesEffects
         }
     }
 
+    /// <summary>Whether this controller created (or found) the TargetGroupBinding of a target group.</summary>
+    public bool HasBinding(string targetGroupArn) => bindings.ContainsKey(targetGroupArn);
+
     /// <summary>Deletes the bindings of target groups that were deleted.</summary>
     public async Task DeleteBindingsAsync(IEnumerable<string> targetGroupArns, CancellationToken cancellationToken)
     {

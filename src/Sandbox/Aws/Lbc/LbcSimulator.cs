@@ -5,6 +5,7 @@ using k8s;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RolloutWorkflows.Sandbox.Aws.Elbv2;
+using RolloutWorkflows.Sandbox.Kubernetes;
 
 /// <summary>
 /// Simulates the AWS Load Balancer Controller against any Kubernetes API server (through the real
@@ -20,6 +21,7 @@ public sealed class LbcSimulator : IAsyncDisposable
     private readonly TimeProvider time;
     private readonly ILogger logger;
     private readonly LbcKubernetesEffects effects;
+    private readonly LbcReadinessGates readinessGates;
     private readonly SemaphoreSlim passGate = new(1, 1);
     private readonly Lock stateGate = new();
     private readonly List<Pending> pending = [];
@@ -40,6 +42,7 @@ public sealed class LbcSimulator : IAsyncDisposable
         time = Options.TimeProvider;
         this.logger = (ILogger?)logger ?? NullLogger.Instance;
         effects = new LbcKubernetesEffects(kubernetes, Counters, time, this.logger);
+        readinessGates = new LbcReadinessGates(kubernetes, store, Counters, this.logger);
     }
 
     /// <summary>Gets the options.</summary>
@@ -74,6 +77,20 @@ public sealed class LbcSimulator : IAsyncDisposable
 
     /// <summary>Gets the last failure of a pass, if any.</summary>
     public Exception? LastError { get; private set; }
+
+    /// <summary>
+    /// Registers the readiness-gate webhook (<c>mpod.elbv2.k8s.aws</c>) with a Kubernetes sandbox's mutating
+    /// admission, so pods get their gates as they are created. Does nothing unless
+    /// <see cref="LbcSimulatorOptions.PodReadinessGateInject"/> is on.
+    /// </summary>
+    public void AttachTo(KubernetesSandbox sandbox)
+    {
+        ArgumentNullException.ThrowIfNull(sandbox);
+        if (Options.PodReadinessGateInject)
+        {
+            sandbox.Admission.Add(LbcReadinessGates.WebhookName, "v1", "Pod", readinessGates.MutatePod);
+        }
+    }
 
     /// <summary>Brings the controller up and starts polling every <see cref="LbcSimulatorOptions.PollInterval"/>.</summary>
     public void Start()
@@ -131,7 +148,7 @@ public sealed class LbcSimulator : IAsyncDisposable
         await passGate.WaitAsync(cancellationToken);
         try
         {
-            var snapshot = await LbcKubernetesReader.ReadAsync(kubernetes, cancellationToken);
+            var snapshot = await LbcKubernetesReader.ReadAsync(kubernetes, cancellationToken, Options.PodReadinessGateInject);
             var desired = AlbModelBuilder.Build(snapshot, Options, store.Arns);
             var fingerprint = JsonSerializer.Serialize(desired);
             var now = time.GetUtcNow();
@@ -217,6 +234,12 @@ public sealed class LbcSimulator : IAsyncDisposable
         {
             await effects.SyncStatusAsync(snapshot, alb, cancellationToken);
             await effects.SyncBindingsAsync(alb, cancellationToken);
+        }
+
+        if (Options.PodReadinessGateInject && IsRunning)
+        {
+            readinessGates.Refresh(snapshot, current, effects.HasBinding);
+            await readinessGates.SyncConditionsAsync(snapshot, current, () => IsRunning, cancellationToken);
         }
 
         foreach (var alb in changed.TakeWhile(_ => IsRunning))

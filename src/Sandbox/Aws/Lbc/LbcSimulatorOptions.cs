@@ -27,6 +27,16 @@ public sealed class LbcSimulatorOptions
     /// <summary>Gets or sets the scheme used when the `scheme` annotation is absent.</summary>
     public string DefaultScheme { get; set; } = "internet-facing";
 
+    /// <summary>
+    /// Gets or sets a value indicating whether pod readiness gates are simulated (the real flag
+    /// `--enable-pod-readiness-gate-inject` defaults to on; here it is off unless asked for): pods created in
+    /// namespaces labelled `elbv2.k8s.aws/pod-readiness-gate-inject: enabled` whose Service backs a target group
+    /// get the gate `target-health.elbv2.k8s.aws/&lt;binding&gt;` (register the webhook with
+    /// <see cref="LbcSimulator.AttachTo"/>), their targets are registered once their containers are ready, and
+    /// the condition turns True when the target is healthy.
+    /// </summary>
+    public bool PodReadinessGateInject { get; set; }
+
     /// <summary>Gets or sets the clock of the lag and of target registration.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

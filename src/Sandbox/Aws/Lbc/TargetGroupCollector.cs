@@ -1,6 +1,7 @@
 namespace RolloutWorkflows.Sandbox.Aws.Lbc;
 
 using System.Globalization;
+using k8s.Models;
 using RolloutWorkflows.Sandbox.Aws.Elbv2;
 
 /// <summary>Builds, once each, the target groups an Ingress's backends need, with their IP-mode targets.</summary>
@@ -74,8 +75,9 @@ internal sealed class TargetGroupCollector
                 continue;
             }
 
-            // Ready is unset for "unknown", which consumers must treat as ready.
-            foreach (var endpoint in (slice.Endpoints ?? []).Where(e => e.Conditions?.Ready != false))
+            // Ready is unset for "unknown", which consumers must treat as ready. Like the LBC's endpoint resolver,
+            // a not-ready pod whose containers are all ready is registered too: its readiness gate waits for that.
+            foreach (var endpoint in (slice.Endpoints ?? []).Where(e => e.Conditions?.Ready != false || ContainersReady(e)))
             {
                 foreach (var address in endpoint.Addresses ?? Enumerable.Empty<string>())
                 {
@@ -85,5 +87,17 @@ internal sealed class TargetGroupCollector
         }
 
         return [.. targets];
+    }
+
+    private bool ContainersReady(V1Endpoint endpoint)
+    {
+        if (endpoint.Conditions?.Terminating == true || endpoint.TargetRef is not { Kind: "Pod" } target)
+        {
+            return false;
+        }
+
+        var pod = snapshot.Pods.FirstOrDefault(p => p.Metadata.NamespaceProperty == ingressNamespace && p.Metadata.Name == target.Name);
+        return pod is not null && pod.Metadata.DeletionTimestamp is null
+            && pod.Status?.Conditions?.Any(c => c.Type == "ContainersReady" && c.Status == "True") == true;
     }
 }

@@ -37,6 +37,9 @@ public sealed partial class ApiOperations
 
     public DeleteOperation Deletes { get; }
 
+    /// <summary>Gets the mutating admission hooks run on every create.</summary>
+    public MutatingAdmission Admission { get; } = new();
+
     public ResourceType NamespaceType => Registry.Find("", "v1", "namespaces")!;
 
     public JsonObject Create(ResourceType type, string? ns, JsonObject body)
@@ -108,6 +111,7 @@ public sealed partial class ApiOperations
             }
 
             defaulting.OnCreate(type, obj);
+            Admission.OnCreate(type, obj);
             if (type.Kind == "CustomResourceDefinition" && type.Group == "apiextensions.k8s.io")
             {
                 CrdLifecycle.OnCreate(Registry, obj);

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using RolloutWorkflows.Sandbox.Kubernetes.Faults;
+using RolloutWorkflows.Sandbox.Kubernetes.Printing;
 using RolloutWorkflows.Sandbox.Kubernetes.Store;
 using RolloutWorkflows.Sandbox.Kubernetes.Watch;
 
@@ -32,6 +33,12 @@ public sealed class ApiRequestHandler
         var path = context.Request.Path.Value ?? "/";
         try
         {
+            if (path.TrimEnd('/') == "/openapi/v2")
+            {
+                await OpenApiV2Document.WriteAsync(context);
+                return;
+            }
+
             var discovery = DiscoveryDocument(path);
             if (discovery is not null)
             {
@@ -120,13 +127,17 @@ public sealed class ApiRequestHandler
                 }
 
                 status = 200;
-                await watches.StreamAsync(context, filter);
+                var table = TableConverter.RequestedVersion(request.Headers.Accept);
+                Func<string, string>? transform = table is null
+                    ? null
+                    : line => TableConverter.TransformEvent(type, line, table, request.Query["includeObject"], api.Time.GetUtcNow());
+                await watches.StreamAsync(context, filter, transform);
                 return;
             }
 
             var (code, answer) = Execute(verb, apiPath, type, ns, request, body);
             status = code;
-            await JsonResponses.WriteAsync(context, code, answer);
+            await JsonResponses.WriteAsync(context, code, AsTableIfAsked(verb, apiPath, type, request, answer));
         }
         catch (KubernetesApiException e)
         {
@@ -178,6 +189,21 @@ public sealed class ApiRequestHandler
             default:
                 throw KubernetesApiException.MethodNotAllowed(request.Method);
         }
+    }
+
+    /// <summary>kubectl get asks for server-side printing; everyone else gets the objects.</summary>
+    private JsonObject AsTableIfAsked(string verb, ApiPath apiPath, ResourceType type, HttpRequest request, JsonObject answer)
+    {
+        if (verb is not ("list" or "get") || apiPath.Subresource is not null || TableConverter.RequestedVersion(request.Headers.Accept) is not { } version)
+        {
+            return answer;
+        }
+
+        var includeObject = (string?)request.Query["includeObject"];
+        var now = api.Time.GetUtcNow();
+        return verb == "list"
+            ? TableConverter.FromList(type, answer, version, includeObject, now)
+            : TableConverter.FromObject(type, answer, version, includeObject, now);
     }
 
     private JsonObject UpdateScale(ResourceType type, string? ns, string name, Func<JsonObject, JsonObject> newScale)

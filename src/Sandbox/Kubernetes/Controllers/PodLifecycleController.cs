@@ -6,10 +6,14 @@ using RolloutWorkflows.Sandbox.Kubernetes.Store;
 
 /// <summary>
 /// The kubelet's part, simulated: a new pod starts at once (IP from <see cref="PodIpAllocator"/>,
-/// phase Running) and turns Ready after the readiness delay, unless it is meant to fail.
+/// phase Running), its containers turn ready after the readiness delay unless it is meant to fail, and
+/// the pod is Ready when its containers are and every <c>spec.readinessGates</c> condition is True
+/// (conditions other components own, such as the LBC's target-health ones, are kept as they are).
 /// </summary>
 public sealed class PodLifecycleController
 {
+    private static readonly string[] KubeletConditions = ["PodScheduled", "Initialized", "ContainersReady", "Ready"];
+
     private readonly ApiOperations api;
     private readonly ControllerOptions options;
     private readonly PodIpAllocator ips;
@@ -46,10 +50,12 @@ public sealed class PodLifecycleController
 
             var since = started.TryGetValue(uid, out var at) ? at : JsonPaths.ParseTimestamp((string?)status?["startTime"]) ?? now;
             var fails = (string?)pod["metadata"]?["annotations"]?[ControllerOptions.FailAnnotation] == "true" || options.PodFails?.Invoke(pod) == true;
-            var ready = !fails && now - since >= DelayOf(pod);
-            if (IsReady(pod) != ready || (fails && (string?)status?["containerStatuses"]?[0]?["state"]?["waiting"]?["reason"] is null))
+            var containersReady = !fails && now - since >= DelayOf(pod);
+            var ready = containersReady && GatesPassed(pod);
+            if (IsReady(pod) != ready || ConditionIsTrue(pod, "ContainersReady") != containersReady
+                || (fails && (string?)status?["containerStatuses"]?[0]?["state"]?["waiting"]?["reason"] is null))
             {
-                writes += Write(podType, pod, p => SetReady(p, ready, fails, now));
+                writes += Write(podType, pod, p => SetReady(p, containersReady, ready, fails, now));
             }
         }
 
@@ -61,9 +67,16 @@ public sealed class PodLifecycleController
         return writes;
     }
 
-    public static bool IsReady(JsonObject pod) =>
+    public static bool IsReady(JsonObject pod) => ConditionIsTrue(pod, "Ready");
+
+    /// <summary>Whether every readiness gate of the pod has its condition True (no gates: true).</summary>
+    public static bool GatesPassed(JsonObject pod) =>
+        (pod["spec"]?["readinessGates"] as JsonArray ?? []).OfType<JsonObject>()
+            .All(g => (string?)g["conditionType"] is { } type && ConditionIsTrue(pod, type));
+
+    private static bool ConditionIsTrue(JsonObject pod, string type) =>
         (pod["status"]?["conditions"] as JsonArray ?? []).OfType<JsonObject>()
-            .Any(c => (string?)c["type"] == "Ready" && (string?)c["status"] == "True");
+            .Any(c => (string?)c["type"] == type && (string?)c["status"] == "True");
 
     private TimeSpan DelayOf(JsonObject pod) =>
         double.TryParse((string?)pod["metadata"]?["annotations"]?[ControllerOptions.ReadinessDelayAnnotation],
@@ -93,27 +106,33 @@ public sealed class PodLifecycleController
             ["podIPs"] = new JsonArray(new JsonObject { ["ip"] = ip }),
             ["startTime"] = stamp,
             ["qosClass"] = "BestEffort",
-            ["conditions"] = Conditions(false, stamp),
+            ["conditions"] = Conditions(false, false, stamp, []),
             ["containerStatuses"] = ContainerStatuses(pod, ready: false, fails: false, stamp),
         };
     }
 
-    private static void SetReady(JsonObject pod, bool ready, bool fails, DateTimeOffset now)
+    private static void SetReady(JsonObject pod, bool containersReady, bool ready, bool fails, DateTimeOffset now)
     {
         var status = (JsonObject)pod["status"]!;
         var stamp = JsonPaths.Timestamp(now);
-        status["conditions"] = Conditions(ready, stamp);
-        status["containerStatuses"] = ContainerStatuses(pod, ready, fails, (string?)status["startTime"] ?? stamp);
+        var others = (status["conditions"] as JsonArray ?? []).OfType<JsonObject>().Where(c => !KubeletConditions.Contains((string?)c["type"] ?? "")).ToList();
+        status["conditions"] = Conditions(containersReady, ready, stamp, others);
+        status["containerStatuses"] = ContainerStatuses(pod, containersReady, fails, (string?)status["startTime"] ?? stamp);
     }
 
-    private static JsonArray Conditions(bool ready, string stamp)
+    private static JsonArray Conditions(bool containersReady, bool ready, string stamp, IReadOnlyList<JsonObject> others)
     {
-        var value = ready ? "True" : "False";
-        return new JsonArray(
+        var conditions = new JsonArray(
             Condition("PodScheduled", "True", stamp),
             Condition("Initialized", "True", stamp),
-            Condition("ContainersReady", value, stamp),
-            Condition("Ready", value, stamp));
+            Condition("ContainersReady", containersReady ? "True" : "False", stamp),
+            Condition("Ready", ready ? "True" : "False", stamp));
+        foreach (var other in others)
+        {
+            conditions.Add(other.DeepClone());
+        }
+
+        return conditions;
     }
 
     private static JsonObject Condition(string type, string status, string stamp) => new()

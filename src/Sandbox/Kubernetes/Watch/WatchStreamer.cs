@@ -24,7 +24,8 @@ public sealed class WatchStreamer
         this.bookmarkInterval = bookmarkInterval;
     }
 
-    public async Task StreamAsync(HttpContext context, WatchFilter filter)
+    /// <summary>Streams events; <paramref name="transform"/> rewrites each event line (server-side printing as Tables).</summary>
+    public async Task StreamAsync(HttpContext context, WatchFilter filter, Func<string, string>? transform = null)
     {
         var query = context.Request.Query;
         var rvText = (string?)query["resourceVersion"];
@@ -63,7 +64,7 @@ public sealed class WatchStreamer
             {
                 while (subscription.Reader.TryRead(out var line))
                 {
-                    await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(line + "\n"), linked.Token);
+                    await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes((transform?.Invoke(line) ?? line) + "\n"), linked.Token);
                 }
 
                 await context.Response.Body.FlushAsync(linked.Token);
