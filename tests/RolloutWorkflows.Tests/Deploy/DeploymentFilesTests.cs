@@ -53,6 +53,20 @@ public class DeploymentFilesTests
         Assert.Contains("ENTRYPOINT [\"./rollouts\"]", dockerfile, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("docker-compose.yml", "    command: ")]
+    [InlineData("deploy/deployment.yaml", "          args: ")]
+    public void WorkerArguments_InDeploymentFiles_ParseAsTheWorkerCommand(string file, string prefix)
+    {
+        var line = Read(file.Split('/')).Split('\n').Single(l => l.StartsWith(prefix, StringComparison.Ordinal) && l.Contains("\"worker\"", StringComparison.Ordinal));
+        var args = JsonSerializer.Deserialize<string[]>(line[prefix.Length..])!;
+
+        var parse = RolloutWorkflows.Worker.Cli.RolloutsCli.Build().Parse(args);
+
+        Assert.Equal("worker", parse.CommandResult.Command.Name);
+        Assert.Empty(parse.Errors);
+    }
+
     [Fact]
     public void IamPolicy_AllowsExactlyTheSixElbv2ReadActions()
     {
