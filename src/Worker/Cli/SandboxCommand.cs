@@ -6,6 +6,7 @@ using RolloutWorkflows.Sandbox.Aws.Elbv2;
 using RolloutWorkflows.Sandbox.Aws.Lbc;
 using RolloutWorkflows.Sandbox.Kubernetes;
 using RolloutWorkflows.Sandbox.Temporal;
+using RolloutWorkflows.Worker.Sandbox;
 
 /// <summary>
 /// `rollouts sandbox`: runs the embedded sandbox servers on loopback until Ctrl+C. Each sandbox part
@@ -36,12 +37,18 @@ public static class SandboxCommand
         {
             Description = "Serve the ELBv2 emulator on 127.0.0.1:PORT (with --kube-port, the LBC simulator runs too).",
         };
+        var seed = new Option<string?>("--seed")
+        {
+            Description = "With --kube-port: create the Services and Ingresses of the examples (web, web-pp, web-bg).",
+        };
+        seed.AcceptOnlyFromAmong("example");
         var command = new Command("sandbox", "Run the embedded sandbox servers (in memory, loopback only) until Ctrl+C.");
         command.Options.Add(temporalPort);
         command.Options.Add(timeSkipping);
         command.Options.Add(kubePort);
         command.Options.Add(kubeconfig);
         command.Options.Add(elbv2Port);
+        command.Options.Add(seed);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             // The invocation's writers (the console by default) so that in-process callers can read the endpoints.
@@ -53,9 +60,13 @@ public static class SandboxCommand
                 if (parseResult.GetValue(temporalPort) is { } port)
                 {
                     CliPorts.Require(port, "--temporal-port");
-                    var server = await TemporalSandboxServer.StartAsync(
-                        new TemporalSandboxOptions { Port = port, TimeSkipping = parseResult.GetValue(timeSkipping) },
-                        cancellationToken);
+                    var temporalOptions = new TemporalSandboxOptions { Port = port, TimeSkipping = parseResult.GetValue(timeSkipping) };
+                    foreach (var (name, type) in SandboxStack.SearchAttributes)
+                    {
+                        temporalOptions.SearchAttributes[name] = type;
+                    }
+
+                    var server = await TemporalSandboxServer.StartAsync(temporalOptions, cancellationToken);
                     parts.Add(server);
                     await output.WriteLineAsync($"Temporal sandbox listening on {server.Target}");
                 }
@@ -72,6 +83,23 @@ public static class SandboxCommand
                     await output.WriteLineAsync($"Kubernetes sandbox listening on {kube.BaseAddress}");
                     await output.WriteLineAsync(KubeconfigWriter.Usage(path, kube.BaseAddress!));
                     kubeClient = new k8s.Kubernetes(new KubernetesClientConfiguration { Host = kube.BaseAddress });
+                }
+
+                if (parseResult.GetValue(seed) is not null)
+                {
+                    if (kubeClient is null)
+                    {
+                        await error.WriteLineAsync("--seed example needs --kube-port: the examples are created in the Kubernetes sandbox.");
+                        return 2;
+                    }
+
+                    foreach (var manifest in ManifestSeeder.Examples)
+                    {
+                        foreach (var created in await ManifestSeeder.ApplyAsync(kubeClient, manifest, cancellationToken))
+                        {
+                            await output.WriteLineAsync($"seeded {created}");
+                        }
+                    }
                 }
 
                 if (parseResult.GetValue(elbv2Port) is { } eport)

@@ -2,14 +2,12 @@ namespace RolloutWorkflows.Worker.Sandbox;
 
 using System.Globalization;
 using k8s;
-using k8s.Models;
 using RolloutWorkflows.Sandbox.Aws.Elbv2;
 using RolloutWorkflows.Sandbox.Aws.Lbc;
 using RolloutWorkflows.Sandbox.Aws.Traffic;
 using RolloutWorkflows.Sandbox.Kubernetes;
 using RolloutWorkflows.Sandbox.Temporal;
 using RolloutWorkflows.Workflows.Contracts;
-using RolloutWorkflows.Workflows.Model;
 using Temporalio.Api.Enums.V1;
 
 /// <summary>
@@ -145,31 +143,7 @@ public sealed class SandboxStack : IAsyncDisposable
             .ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
 
     /// <summary>Creates the Services and Ingresses of a manifest (other kinds, e.g. the Rollout itself, are skipped).</summary>
-    public async Task ApplyAsync(string manifest, CancellationToken cancellationToken = default)
-    {
-        var parsed = RolloutManifestParser.ParseDocuments(manifest, "seed");
-        if (parsed.Problems.Count > 0)
-        {
-            throw new InvalidOperationException($"seed manifest: {parsed.Problems[0]}");
-        }
-
-        foreach (var document in parsed.Documents)
-        {
-            var json = document.Object.ToJsonString();
-            var ns = document.Object["metadata"]?["namespace"]?.GetValue<string>() ?? "default";
-            switch (document.Kind)
-            {
-                case "Service":
-                    await Client.CoreV1.CreateNamespacedServiceAsync(KubernetesJson.Deserialize<V1Service>(json), ns, cancellationToken: cancellationToken);
-                    break;
-                case "Ingress":
-                    await Client.NetworkingV1.CreateNamespacedIngressAsync(KubernetesJson.Deserialize<V1Ingress>(json), ns, cancellationToken: cancellationToken);
-                    break;
-                default:
-                    break;
-            }
-        }
-    }
+    public Task ApplyAsync(string manifest, CancellationToken cancellationToken = default) => ManifestSeeder.ApplyAsync(Client, manifest, cancellationToken);
 
     /// <summary>Waits until the LBC simulator gave the ingress a load balancer, and returns its DNS name.</summary>
     public async Task<string> WaitForLoadBalancerAsync(string ns, string ingress, TimeSpan timeout, CancellationToken cancellationToken = default)

@@ -65,6 +65,36 @@ public sealed partial class SandboxCommandTests : IDisposable
         Assert.Equal(0, exit);
     }
 
+    [Fact]
+    public async Task Sandbox_SeedExample_ExampleServicesAndIngressesExistForKubectl()
+    {
+        var kubeconfig = Path.Combine(directory, "kubeconfig");
+        await using var sandbox = Running.Start("sandbox", "--kube-port", "0", "--kubeconfig", kubeconfig, "--seed", "example");
+        var printed = await sandbox.WaitForAsync("Press Ctrl+C to stop.");
+
+        var ingresses = await RunAsync("kubectl", NoEnvironment, "--kubeconfig", kubeconfig, "get", "ingress", "-o", "name");
+        var services = await RunAsync("kubectl", NoEnvironment, "--kubeconfig", kubeconfig, "get", "services", "-o", "name");
+        await sandbox.StopAsync();
+
+        Assert.Contains("seeded Ingress/default/web", printed, StringComparison.Ordinal);
+        Assert.Equal(["ingress.networking.k8s.io/web", "ingress.networking.k8s.io/web-bg", "ingress.networking.k8s.io/web-pp"], ingresses.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
+        foreach (var service in new[] { "web-stable", "web-canary", "web-ping", "web-pong", "web-root", "web-active", "web-preview" })
+        {
+            Assert.Contains($"service/{service}", services.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Sandbox_SeedWithoutKubePort_ExitsTwoSayingWhatIsNeeded()
+    {
+        await using var sandbox = Running.Start("sandbox", "--temporal-port", "0", "--seed", "example");
+
+        var exit = await sandbox.WaitForExitAsync();
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--seed example needs --kube-port", sandbox.Errors, StringComparison.Ordinal);
+    }
+
     /// <summary>Polls kubectl until the LBC simulator has written the ALB's DNS name into the Ingress status.</summary>
     private static async Task<string> IngressHostnameAsync(string kubeconfig)
     {
@@ -158,6 +188,10 @@ public sealed partial class SandboxCommandTests : IDisposable
 
             return output.Text;
         }
+
+        public string Errors => error.Text;
+
+        public Task<int> WaitForExitAsync() => run.WaitAsync(Patience);
 
         public async Task<int> StopAsync()
         {
