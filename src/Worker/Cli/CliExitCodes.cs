@@ -5,9 +5,18 @@ public static class CliExitCodes
 {
     public const int Success = 0;
 
-    /// <summary>Command-line syntax errors (System.CommandLine's own code).</summary>
+    /// <summary>
+    /// Command-line syntax errors (System.CommandLine's own code), and a rollout that did not get where it was sent:
+    /// <c>deploy --wait</c> ended Degraded (or superseded, or timed out), an operator command was rejected, no such rollout.
+    /// </summary>
     public const int Usage = 1;
 
-    /// <summary>The manifests are invalid; stderr lists one <c>path: message</c> per problem.</summary>
+    /// <summary>See <see cref="Usage"/>: the code CI reads as "the rollout failed".</summary>
+    public const int RolloutFailed = 1;
+
+    /// <summary>The manifests or settings are invalid; stderr lists one <c>path: message</c> per problem. Nothing was sent.</summary>
     public const int Invalid = 2;
+
+    /// <summary>Temporal could not be reached, or no worker answered.</summary>
+    public const int Unavailable = 3;
 }

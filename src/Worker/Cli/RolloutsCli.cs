@@ -16,6 +16,14 @@ public static class RolloutsCli
         root.Subcommands.Add(SandboxCommand.Create());
         root.Subcommands.Add(ServerStartDevCommand.Create());
         root.Subcommands.Add(WorkerCommand.Create());
+        root.Subcommands.Add(DeployCommand.Create());
+        foreach (var control in ControlCommands.CreateAll())
+        {
+            root.Subcommands.Add(control);
+        }
+
+        root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(ListCommand.Create());
         root.Subcommands.Add(Demo.DemoCommand.Create());
         return root;
     }

@@ -12,33 +12,15 @@ public static class WorkerCommand
 {
     public static Command Create()
     {
-        var flags = new (Option<string> Option, string Key)[]
-        {
-            (new Option<string>("--address") { Description = "Temporal frontend host:port (Temporal:Address, TEMPORAL_ADDRESS; default localhost:7233)." }, "Temporal:Address"),
-            (new Option<string>("--temporal-namespace") { Description = "Temporal namespace (Temporal:Namespace, TEMPORAL_NAMESPACE; default default)." }, "Temporal:Namespace"),
-            (new Option<string>("--task-queue") { Description = "Task queue to poll (Temporal:TaskQueue; default rollouts)." }, "Temporal:TaskQueue"),
-            (new Option<string>("--api-key") { Description = "Temporal API key (Temporal:ApiKey, TEMPORAL_API_KEY); implies TLS." }, "Temporal:ApiKey"),
-            (new Option<string>("--kubeconfig") { Description = "Kubeconfig file (Kubernetes:Kubeconfig); default: in-cluster, else KUBECONFIG or ~/.kube/config." }, "Kubernetes:Kubeconfig"),
-            (new Option<string>("--context") { Description = "Kubeconfig context (Kubernetes:Context)." }, "Kubernetes:Context"),
-            (new Option<string>("--target-group-binding-api-version") { Description = "TargetGroupBinding group/version (Kubernetes:TargetGroupBindingApiVersion; eks.amazonaws.com/v1 on EKS Auto Mode)." }, "Kubernetes:TargetGroupBindingApiVersion"),
-            (new Option<string>("--aws-region") { Description = "AWS region (Aws:Elbv2:Region; default: the SDK chain, AWS_REGION)." }, "Aws:Elbv2:Region"),
-            (new Option<string>("--aws-endpoint") { Description = "ELBv2 endpoint URL (Aws:Elbv2:Endpoint, AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2)." }, "Aws:Elbv2:Endpoint"),
-            (new Option<string>("--health-port") { Description = "Port of /healthz/live and /healthz/ready (Health:Port; default 8081, 0 picks a free port)." }, "Health:Port"),
-        };
+        var flags = new ConfigFlags().WithTemporal().WithKubernetes()
+            .Add("--target-group-binding-api-version", "Kubernetes:TargetGroupBindingApiVersion", "TargetGroupBinding group/version (Kubernetes:TargetGroupBindingApiVersion; eks.amazonaws.com/v1 on EKS Auto Mode).")
+            .Add("--aws-region", "Aws:Elbv2:Region", "AWS region (Aws:Elbv2:Region; default: the SDK chain, AWS_REGION).")
+            .Add("--aws-endpoint", "Aws:Elbv2:Endpoint", "ELBv2 endpoint URL (Aws:Elbv2:Endpoint, AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2).")
+            .Add("--health-port", "Health:Port", "Port of /healthz/live and /healthz/ready (Health:Port; default 8081, 0 picks a free port).");
         var command = new Command("worker", "Run the rollout worker: polls Temporal and drives Kubernetes and ELBv2 until stopped.");
-        foreach (var (option, _) in flags)
-        {
-            command.Options.Add(option);
-        }
-
+        flags.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
-        {
-            var overrides = flags
-                .Where(f => parseResult.GetValue(f.Option) is not null)
-                .Select(f => KeyValuePair.Create(f.Key, parseResult.GetValue(f.Option)))
-                .ToList();
-            return await RunAsync(RolloutsConfiguration.Build(overrides), parseResult.InvocationConfiguration.Error, cancellationToken);
-        });
+            await RunAsync(RolloutsConfiguration.Build(flags.Overrides(parseResult)), parseResult.InvocationConfiguration.Error, cancellationToken));
         return command;
     }
 

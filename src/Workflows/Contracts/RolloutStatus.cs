@@ -20,6 +20,9 @@ public sealed record RolloutStatus
 
     public long StableRevision { get; init; }
 
+    /// <summary>The pod-template hash of <see cref="Revision"/> (empty before the first deploy); how a deployer recognises its revision.</summary>
+    public string PodTemplateHash { get; init; } = "";
+
     /// <summary>The current canary step (0-based; equal to <see cref="Steps"/> when all are done).</summary>
     public int Step { get; init; }
 

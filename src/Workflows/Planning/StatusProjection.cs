@@ -27,6 +27,7 @@ public static class StatusProjection
             Message = message,
             Revision = current?.Number ?? 0,
             StableRevision = state.StableRevision,
+            PodTemplateHash = current?.PodTemplateHash ?? "",
             Step = state.StepIndex,
             Steps = current?.Spec.Canary?.Steps.Count ?? 0,
             SetWeight = state.SetWeight,

@@ -142,7 +142,7 @@ public sealed partial class RolloutWorkflow
         var problems = RevisionChecks.Problems(revision, rolloutNamespace, rolloutName);
         if (problems.Count > 0)
         {
-            Apply(s => s.WithEvent(Workflow.UtcNow, $"Deploy rejected: {string.Join("; ", problems)}"));
+            Apply(s => s.WithEvent(Workflow.UtcNow, $"Deploy of {revision.PodTemplateHash} rejected: {string.Join("; ", problems)}"));
             return;
         }
 

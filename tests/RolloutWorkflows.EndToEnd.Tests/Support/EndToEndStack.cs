@@ -33,6 +33,9 @@ public sealed class EndToEndStack : IAsyncDisposable
 
     public TemporalClient Client { get; }
 
+    /// <summary>The task queue this stack's worker polls (what the CLI's <c>--task-queue</c> names).</summary>
+    public string TaskQueue => taskQueue;
+
     /// <summary>A Kubernetes client on the sandbox API server.</summary>
     public IKubernetes Kube => Sandbox.Client;
 
