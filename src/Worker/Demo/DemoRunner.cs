@@ -5,11 +5,11 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using RolloutWorkflows.Worker.Control;
 using RolloutWorkflows.Worker.Hosting;
 using RolloutWorkflows.Worker.Sandbox;
 using RolloutWorkflows.Workflows.Contracts;
 using RolloutWorkflows.Workflows.Model;
-using RolloutWorkflows.Workflows.Rollout;
 using RolloutWorkflows.Workflows.Validation;
 using Temporalio.Client;
 
@@ -65,6 +65,7 @@ public sealed class DemoRunner
         try
         {
             var client = await TemporalClient.ConnectAsync(new TemporalClientConnectOptions(stack.Temporal.Target) { Namespace = "default" });
+            var control = new RolloutControl(client, TaskQueue);
             progress.Stage($"seeding {script.Manifest}: Services and Ingress {rollout.GetNamespace()}/{script.Ingress}");
             await stack.ApplyAsync(manifest, cancellationToken);
             var dns = await stack.WaitForLoadBalancerAsync(rollout.GetNamespace(), script.Ingress, TimeSpan.FromSeconds(30), cancellationToken);
@@ -73,19 +74,18 @@ public sealed class DemoRunner
             var first = RolloutRevisionMapper.ToRevision(rollout, settings);
             var second = RolloutRevisionMapper.ToRevision(rollout.WithImage(script.Container, script.NewImage), settings);
             var revisions = new Dictionary<string, string>(StringComparer.Ordinal) { [first.PodTemplateHash] = "1", [second.PodTemplateHash] = "2" };
-            var handle = client.GetWorkflowHandle<RolloutWorkflow>(RolloutIds.WorkflowId(first.Spec.Namespace, first.Spec.Name));
 
             progress.Stage($"deploying revision 1 ({Image(rollout)}, pod-template hash {first.PodTemplateHash})");
-            await DeployAsync(client, first);
-            await FollowAsync(handle, first, new StepTracker(first, 1), revisions, stack, s => s.Phase == "Healthy" && s.StableRevision == 1, abortAfterFirstStep: false, cancellationToken);
+            await control.DeployAsync(first, cancellationToken);
+            await FollowAsync(control, first, new StepTracker(first, 1), revisions, stack, s => s.Phase == "Healthy" && s.StableRevision == 1, abortAfterFirstStep: false, cancellationToken);
 
             progress.Stage($"revision 1 is Healthy; sending {options.RequestsPerSecond:0} requests/s through {dns}");
             await stack.StartTrafficAsync(dns);
             progress.Stage($"deploying revision 2 ({script.NewImage}, pod-template hash {second.PodTemplateHash}): {second.Spec.Describe()}, verification on");
-            await DeployAsync(client, second);
+            await control.DeployAsync(second, cancellationToken);
             var tracker = new StepTracker(second, 2);
             var end = await FollowAsync(
-                handle,
+                control,
                 second,
                 tracker,
                 revisions,
@@ -140,21 +140,8 @@ public sealed class DemoRunner
     private static string Image(Rollout rollout) =>
         rollout.Template?["spec"]?["containers"]?[0]?["image"]?.GetValue<string>() ?? "?";
 
-    private static async Task DeployAsync(TemporalClient client, RolloutRevision revision)
-    {
-        var ns = revision.Spec.Namespace;
-        var name = revision.Spec.Name;
-        var options = new WorkflowOptions(RolloutIds.WorkflowId(ns, name), TaskQueue)
-        {
-            StaticSummary = revision.Spec.Describe(),
-            TypedSearchAttributes = RolloutWorkflow.StartAttributes(ns, name),
-        };
-        options.SignalWithStart((RolloutWorkflow wf) => wf.DeployAsync(revision));
-        await client.StartWorkflowAsync((RolloutWorkflow wf) => wf.RunAsync(new RolloutWorkflowInput(ns, name)), options);
-    }
-
     private async Task<RolloutStatus> FollowAsync(
-        WorkflowHandle<RolloutWorkflow> handle,
+        RolloutControl control,
         RolloutRevision revision,
         StepTracker tracker,
         IReadOnlyDictionary<string, string> revisions,
@@ -167,7 +154,7 @@ public sealed class DemoRunner
         var acted = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
-            var status = await handle.QueryAsync(wf => wf.Status);
+            var status = await control.StatusAsync(revision.Spec.Namespace, revision.Spec.Name, cancellationToken);
             tracker.Observe(status, DateTime.UtcNow);
             var steps = tracker.Steps();
             progress.Update(status, steps, stack.Traffic?.Report(), revisions);
@@ -179,12 +166,12 @@ public sealed class DemoRunner
             if (abortAfterFirstStep && steps.Count > 0 && steps[0].Verified && acted.Add("abort"))
             {
                 progress.Action("aborting after the first verified step (as an operator would with `rollouts abort web`)");
-                await handle.ExecuteUpdateAsync(wf => wf.AbortAsync(new AbortRequest("demo: aborting after the first step")));
+                await control.SendAsync(revision.Spec.Namespace, revision.Spec.Name, RolloutCommand.Abort, "demo: aborting after the first step", cancellationToken);
             }
             else if (status.Phase == "Paused" && !status.Aborted && WaitsForPromotion(status, revision) && acted.Add(string.Create(CultureInfo.InvariantCulture, $"promote-{status.Step}-{status.Message}")))
             {
                 progress.Action($"promoting ({status.Message}), as an operator would with `rollouts promote {status.Name}`");
-                await handle.ExecuteUpdateAsync(wf => wf.PromoteAsync(new PromoteRequest(false)));
+                await control.SendAsync(revision.Spec.Namespace, revision.Spec.Name, RolloutCommand.Promote, cancellationToken: cancellationToken);
             }
 
             if (DateTime.UtcNow > deadline)
