@@ -34,8 +34,7 @@ public static class KubeconfigWriter
     /// <summary>What a CLI prints after writing the kubeconfig, so a newcomer can point kubectl at the sandbox.</summary>
     public static string Usage(string path, string server) =>
         $"""
-        Kubernetes API (sandbox) listening on {server}
-        kubeconfig written to {path}; try:
+        kubeconfig for {server} written to {path}; try:
           export KUBECONFIG={path}
           kubectl api-resources
           kubectl get pods,replicasets,services,endpointslices -A

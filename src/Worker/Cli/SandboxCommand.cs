@@ -39,7 +39,7 @@ public static class SandboxCommand
         };
         var seed = new Option<string?>("--seed")
         {
-            Description = "With --kube-port: create the Services and Ingresses of the examples (web, web-pp, web-bg).",
+            Description = "With --kube-port: create the examples' Services, Ingresses and stable ReplicaSets (web, web-pp, web-bg).",
         };
         seed.AcceptOnlyFromAmong("example");
         var command = new Command("sandbox", "Run the embedded sandbox servers (in memory, loopback only) until Ctrl+C.");
@@ -95,7 +95,7 @@ public static class SandboxCommand
 
                     foreach (var manifest in ManifestSeeder.Examples)
                     {
-                        foreach (var created in await ManifestSeeder.ApplyAsync(kubeClient, manifest, cancellationToken))
+                        foreach (var created in await ManifestSeeder.ApplyAsync(kubeClient, manifest, stableReplicaSets: true, cancellationToken: cancellationToken))
                         {
                             await output.WriteLineAsync($"seeded {created}");
                         }

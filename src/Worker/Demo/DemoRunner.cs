@@ -66,8 +66,8 @@ public sealed class DemoRunner
         {
             var client = await TemporalClient.ConnectAsync(new TemporalClientConnectOptions(stack.Temporal.Target) { Namespace = "default" });
             var control = new RolloutControl(client, TaskQueue);
-            progress.Stage($"seeding {script.Manifest}: Services and Ingress {rollout.GetNamespace()}/{script.Ingress}");
-            await stack.ApplyAsync(manifest, cancellationToken);
+            var seeded = await stack.ApplyAsync(manifest, stableReplicaSets: true, cancellationToken: cancellationToken);
+            progress.Stage($"seeded {script.Manifest}: {string.Join(", ", seeded)} (the application already running at revision 1)");
             var dns = await stack.WaitForLoadBalancerAsync(rollout.GetNamespace(), script.Ingress, TimeSpan.FromSeconds(30), cancellationToken);
             progress.Stage($"the LBC simulator created load balancer {dns}");
 

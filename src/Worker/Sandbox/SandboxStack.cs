@@ -142,8 +142,9 @@ public sealed class SandboxStack : IAsyncDisposable
             .Where(v => v.Key is "AWS_ACCESS_KEY_ID" or "AWS_SECRET_ACCESS_KEY" or "AWS_EC2_METADATA_DISABLED")
             .ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
 
-    /// <summary>Creates the Services and Ingresses of a manifest (other kinds, e.g. the Rollout itself, are skipped).</summary>
-    public Task ApplyAsync(string manifest, CancellationToken cancellationToken = default) => ManifestSeeder.ApplyAsync(Client, manifest, cancellationToken);
+    /// <summary>Creates the Services and Ingresses of a manifest; with <paramref name="stableReplicaSets"/> each Rollout's ReplicaSet too (see <see cref="ManifestSeeder"/>).</summary>
+    public Task<IReadOnlyList<string>> ApplyAsync(string manifest, bool stableReplicaSets = false, CancellationToken cancellationToken = default) =>
+        ManifestSeeder.ApplyAsync(Client, manifest, stableReplicaSets, cancellationToken);
 
     /// <summary>Waits until the LBC simulator gave the ingress a load balancer, and returns its DNS name.</summary>
     public async Task<string> WaitForLoadBalancerAsync(string ns, string ingress, TimeSpan timeout, CancellationToken cancellationToken = default)

@@ -66,7 +66,7 @@ public sealed partial class SandboxCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Sandbox_SeedExample_ExampleServicesAndIngressesExistForKubectl()
+    public async Task Sandbox_SeedExample_ExampleServicesIngressesAndStableReplicaSetsExistForKubectl()
     {
         var kubeconfig = Path.Combine(directory, "kubeconfig");
         await using var sandbox = Running.Start("sandbox", "--kube-port", "0", "--kubeconfig", kubeconfig, "--seed", "example");
@@ -74,6 +74,7 @@ public sealed partial class SandboxCommandTests : IDisposable
 
         var ingresses = await RunAsync("kubectl", NoEnvironment, "--kubeconfig", kubeconfig, "get", "ingress", "-o", "name");
         var services = await RunAsync("kubectl", NoEnvironment, "--kubeconfig", kubeconfig, "get", "services", "-o", "name");
+        var replicaSets = await RunAsync("kubectl", NoEnvironment, "--kubeconfig", kubeconfig, "get", "replicasets", "-l", "rollouts-pod-template-hash", "-o", "name");
         await sandbox.StopAsync();
 
         Assert.Contains("seeded Ingress/default/web", printed, StringComparison.Ordinal);
@@ -82,6 +83,14 @@ public sealed partial class SandboxCommandTests : IDisposable
         {
             Assert.Contains($"service/{service}", services.Output, StringComparison.Ordinal);
         }
+
+        // One ReplicaSet per example Rollout, named by its pod-template hash, as the rollout itself names them.
+        var names = replicaSets.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, names.Length);
+        Assert.Contains(names, n => n.StartsWith("replicaset.apps/web-", StringComparison.Ordinal) && !n.Contains("-pp-", StringComparison.Ordinal) && !n.Contains("-bg-", StringComparison.Ordinal));
+        Assert.Contains(names, n => n.StartsWith("replicaset.apps/web-pp-", StringComparison.Ordinal));
+        Assert.Contains(names, n => n.StartsWith("replicaset.apps/web-bg-", StringComparison.Ordinal));
+        Assert.Contains("seeded ReplicaSet/default/web-", printed, StringComparison.Ordinal);
     }
 
     [Fact]
