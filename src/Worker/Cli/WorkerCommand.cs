@@ -2,6 +2,8 @@ namespace RolloutWorkflows.Worker.Cli;
 
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using RolloutWorkflows.Worker.Hosting;
 
 /// <summary>
@@ -40,7 +42,18 @@ public static class WorkerCommand
 
         await using (app)
         {
+            // The host also stops when the Temporal worker dies (e.g. the server is unreachable): that is a failure,
+            // and a process supervisor must see it as one. (RunAsync disposes the services: take them first.)
+            var services = app.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
             await app.RunAsync(cancellationToken);
+            var failure = services
+                .Select(service => service.ExecuteTask?.Exception?.GetBaseException())
+                .FirstOrDefault(e => e is not null);
+            if (failure is not null)
+            {
+                await error.WriteLineAsync($"rollouts worker: stopped because the Temporal worker failed: {failure.Message}");
+                return CliExitCodes.Unavailable;
+            }
         }
 
         return CliExitCodes.Success;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using RolloutWorkflows.Activities.Aws;
 using RolloutWorkflows.Activities.Kubernetes;
 using RolloutWorkflows.Activities.Rollout;
@@ -58,6 +59,14 @@ public static class RolloutWorkerHost
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddConfiguration(configuration);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        // The .NET convention for log settings (Logging:LogLevel:*, Logging:Console:FormatterName=json for one JSON
+        // object per line, as log collectors on EKS expect), read from the same configuration chain as everything else.
+        builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
+        if (string.Equals(configuration["Logging:Console:FormatterName"], ConsoleFormatterNames.Json, StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Logging.AddJsonConsole();
+        }
+
         logging?.Invoke(builder.Logging);
         builder.WebHost.UseUrls($"http://{health.BindAddress}:{health.Port}");
 

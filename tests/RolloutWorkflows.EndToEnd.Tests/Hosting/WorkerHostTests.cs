@@ -33,6 +33,35 @@ public sealed class WorkerHostTests
     }
 
     [Fact]
+    public async Task Worker_TemporalUnreachable_ExitsThreeNamingTheFailure()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await RolloutsCli.Build()
+            .Parse(["worker", "--address", "127.0.0.1:1", "--health-port", "0"])
+            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+
+        Assert.Equal(CliExitCodes.Unavailable, exit);
+        Assert.Contains("rollouts worker: stopped because the Temporal worker failed: Connection failed", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Host_JsonConsoleFormatterConfigured_LogsAsJsonLines()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Logging:Console:FormatterName"] = "json",
+            ["Health:Port"] = "0",
+        }).Build();
+        await using var app = RolloutWorkerHost.Build(configuration);
+
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>>().CurrentValue;
+
+        Assert.Equal("json", options.FormatterName);
+    }
+
+    [Fact]
     public void Validate_MtlsCertificateWithoutKey_NamesBothSettings()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
