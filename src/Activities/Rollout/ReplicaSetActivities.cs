@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using RolloutWorkflows.Activities.Kubernetes;
 using RolloutWorkflows.Workflows.Contracts;
 using Temporalio.Activities;
+using Temporalio.Exceptions;
 
 /// <summary>ReplicaSet activities: thin adapters over <see cref="IReplicaSetGateway"/>.</summary>
 public sealed class ReplicaSetActivities : IReplicaSetActivities
@@ -60,7 +61,21 @@ public sealed class ReplicaSetActivities : IReplicaSetActivities
             }
 
             context.Heartbeat($"{availability.AvailableReplicas}/{availability.DesiredReplicas} available");
-            await Task.Delay(poll, context.CancellationToken);
+            if (context.WorkerShutdownToken.IsCancellationRequested)
+            {
+                // Hand the wait over at once instead of holding the worker's shutdown: the retry runs on the next worker.
+                throw new ApplicationFailureException($"worker shutting down while waiting for ReplicaSet {input.ReplicaSetName}; another worker resumes the wait", errorType: "WorkerShuttingDown");
+            }
+
+            using var wake = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, context.WorkerShutdownToken);
+            try
+            {
+                await Task.Delay(poll, wake.Token);
+            }
+            catch (OperationCanceledException) when (!context.CancellationToken.IsCancellationRequested)
+            {
+                // The worker is shutting down: the check above hands the wait over on the next turn.
+            }
         }
     }
 }

@@ -82,7 +82,11 @@ public static class RolloutWorkerHost
             options.Tls = connect.Tls;
             options.ApiKey = connect.ApiKey;
         });
-        var worker = builder.Services.AddHostedTemporalWorker(temporal.TaskQueue).AddWorkflow<RolloutWorkflow>();
+        // On SIGTERM running activities get most of the host's 30 s to finish (a verification poll, a patch) before
+        // they are cancelled; whatever is cut short is retried by the next worker from the workflow's history.
+        var worker = builder.Services.AddHostedTemporalWorker(temporal.TaskQueue)
+            .ConfigureOptions(options => options.GracefulShutdownTimeout = TimeSpan.FromSeconds(25))
+            .AddWorkflow<RolloutWorkflow>();
         foreach (var type in RolloutActivitiesServiceCollectionExtensions.ActivityTypes)
         {
             worker.AddSingletonActivities(type);
