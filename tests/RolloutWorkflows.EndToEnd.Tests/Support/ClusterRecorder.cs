@@ -89,6 +89,10 @@ public sealed class ClusterRecorder : IAsyncDisposable
     public IReadOnlyList<Change<string?>> AnnotationChanges(string ingress, string key) =>
         Changes<V1Ingress, string?>("Ingress", ingress, i => i.Metadata.Annotations?.TryGetValue(key, out var value) == true ? value : null);
 
+    /// <summary>The value of an Ingress annotation at commit <paramref name="resourceVersion"/> (null when absent).</summary>
+    public string? AnnotationAt(string ingress, string key, long resourceVersion) =>
+        AnnotationChanges(ingress, key).LastOrDefault(c => c.ResourceVersion <= resourceVersion)?.To;
+
     /// <summary>The ReplicaSet as it was at commit <paramref name="resourceVersion"/> (null when it did not exist yet).</summary>
     public V1ReplicaSet? ReplicaSetAt(string name, long resourceVersion) =>
         Observations.LastOrDefault(o => o.Kind == "ReplicaSet" && o.Name == name && o.ResourceVersion <= resourceVersion)?.Object as V1ReplicaSet;
