@@ -139,6 +139,24 @@ public class CanaryWorkflowTests
     }
 
     [Fact]
+    public async Task Deploy_ActivityFailsWithAWrappedCause_StatusShowsTheActivitysReasonNotTheCause()
+    {
+        var cluster = new FakeCluster();
+        cluster.MissingServices["canary-service"] = true;
+        var rollout = new RolloutHarness(fixture.Client, [cluster], "reason");
+        await rollout.RunAsync(async () =>
+        {
+            await rollout.DeployAsync(Specs.Canary(hash: "v1", name: rollout.Name));
+
+            var failed = await rollout.WaitForAsync(s => s.Phase == "Degraded", "the failure");
+
+            Assert.Equal(
+                "point Service canary-service at v1 failed: Service default/canary-service not found: create it or fix the name in the Rollout",
+                failed.Message);
+        });
+    }
+
+    [Fact]
     public async Task Deploy_DuringUpdate_SupersedesSafely()
     {
         var cluster = new FakeCluster();

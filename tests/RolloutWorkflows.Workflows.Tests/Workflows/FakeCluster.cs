@@ -25,6 +25,9 @@ public sealed class FakeCluster : IReplicaSetActivities, ITrafficActivities, ISe
 
     public ConcurrentQueue<string> Violations { get; } = new();
 
+    /// <summary>Services that do not exist: switching their selector fails as the real activity does.</summary>
+    public ConcurrentDictionary<string, bool> MissingServices { get; } = new();
+
     /// <summary>How many more weight verifications answer "not yet" (a lagging load balancer controller).</summary>
     public int WeightLag { get; set; }
 
@@ -70,6 +73,16 @@ public sealed class FakeCluster : IReplicaSetActivities, ITrafficActivities, ISe
     [Activity(Names.SwitchServiceSelector)]
     public Task<SwitchServiceSelectorResult> SwitchServiceSelectorAsync(SwitchServiceSelectorInput input)
     {
+        if (MissingServices.ContainsKey(input.Service))
+        {
+            // As ServiceActivities does: our reason on top, the client's HTTP error (converted by the SDK) as its cause.
+            throw new ApplicationFailureException(
+                $"Service {input.Namespace}/{input.Service} not found: create it or fix the name in the Rollout",
+                new InvalidOperationException("Operation returned an invalid status code 'NotFound'"),
+                Names.ObjectNotFoundError,
+                nonRetryable: true);
+        }
+
         lock (gate)
         {
             Selectors.TryGetValue(input.Service, out var before);
