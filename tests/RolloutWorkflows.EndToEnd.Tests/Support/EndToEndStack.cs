@@ -107,6 +107,27 @@ public sealed class EndToEndStack : IAsyncDisposable
     /// <summary>What the load balancers do right now (weights and registered targets per Service).</summary>
     public AlbView Alb => AlbView.Capture(Sandbox.Elbv2.Store);
 
+    /// <summary>Polls the load balancers until <paramref name="condition"/> holds (for changes nothing verifies, e.g. a reset on delete).</summary>
+    public async Task<AlbView> WaitForAlbAsync(Func<AlbView, bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            var alb = Alb;
+            if (condition(alb))
+            {
+                return alb;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new Xunit.Sdk.XunitException($"timed out waiting for the ALB: {what}; now {alb}; LBC error: {Sandbox.Lbc.LastError?.Message}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>The Rollout of a manifest, validated as `rollouts deploy` validates it.</summary>
     public static Rollout ReadRollout(string manifest)
     {
