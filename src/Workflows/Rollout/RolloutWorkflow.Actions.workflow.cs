@@ -49,6 +49,11 @@ public sealed partial class RolloutWorkflow
         var replicaSet = $"{rolloutName}-{action.Hash}";
         switch (action.Kind)
         {
+            case ActionKind.CheckReferences:
+                var references = RolloutReferences.Of(revision);
+                await Workflow.ExecuteActivityAsync(
+                    (IReferenceActivities a) => a.CheckReferencesAsync(references), Options(RolloutActivityOptions.Kubernetes, action, token));
+                return null;
             case ActionKind.EnsureReplicaSet:
                 var ensure = new EnsureReplicaSetInput(
                     rolloutNamespace, rolloutName, revision.PodTemplateHash, action.Replicas, revision.Spec.SelectorMatchLabels, revision.PodTemplateJson, revision.Number);
