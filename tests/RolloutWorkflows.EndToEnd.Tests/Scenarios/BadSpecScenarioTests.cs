@@ -51,6 +51,36 @@ public sealed class BadSpecScenarioTests
     }
 
     [Fact]
+    public async Task Deploy_SecondRevisionNamingAMissingService_RefusedWhileTheStableRevisionKeepsServing()
+    {
+        const string actionKey = "alb.ingress.kubernetes.io/actions.web-stable";
+        await using var stack = await EndToEndStack.StartAsync();
+        await stack.SeedAsync(Examples.Canary);
+        var rollout = EndToEndStack.ReadRollout(Examples.Canary);
+        var first = await stack.DeployAsync(rollout);
+        await stack.WaitForHealthyAsync("web", 1);
+        await stack.StartTrafficAsync("web");
+        var action = await stack.AnnotationAsync("web", actionKey);
+        var typo = EndToEndStack.ReadRollout(Examples.Canary.Replace("canaryService: web-canary", "canaryService: web-canry", StringComparison.Ordinal));
+        stack.Sandbox.Kubernetes.Audit.Clear();
+
+        var second = await stack.DeployAsync(typo.WithImage("web", "nginx:1.28"));
+        var failed = await stack.WaitForAsync("web", s => s.Phase == "Degraded", "revision 2 to be refused");
+        var traffic = await stack.StopTrafficAsync();
+
+        Assert.True(failed.Message.Contains("spec.strategy.canary.canaryService: Service default/web-canry not found", StringComparison.Ordinal), failed.Message);
+        Assert.Equal((2L, 1L, 0), (failed.Revision, failed.StableRevision, failed.SetWeight));
+        Assert.Equal($"web-{first.PodTemplateHash}", failed.StableReplicaSet);
+        Assert.Empty(WorkerWrites(stack));
+        Assert.Null(await stack.ReplicasAsync($"web-{second.PodTemplateHash}"));
+        Assert.Equal(4, await stack.ReplicasAsync($"web-{first.PodTemplateHash}"));
+        Assert.Equal(first.PodTemplateHash, await stack.SelectedHashAsync("web-canary"));
+        Assert.Equal(action, await stack.AnnotationAsync("web", actionKey));
+        Assert.Equal(0, traffic.Failures);
+        Assert.Equal([first.PodTemplateHash], traffic.ByRevision.Keys);
+    }
+
+    [Fact]
     public async Task Deploy_RevisionWithAnInvalidSpec_RejectedByTheWorkflowWithTheFieldAndNothingScheduledOrWritten()
     {
         await using var stack = await EndToEndStack.StartAsync();

@@ -77,9 +77,13 @@ public sealed class DeleteScenarioTests
 
         await stack.Handle("cart").ExecuteUpdateAsync(wf => wf.DeleteAsync());
         await stack.Handle("cart").GetResultAsync();
+        var deleted = await stack.StatusAsync("cart");
         await stack.WaitForAlbAsync(alb => alb.WeightOf("cart-ping") == 0 && alb.WeightOf("cart-pong") == 100, "the reset to reach the ALB");
         var traffic = await stack.StopTrafficAsync();
         await recorder.CaughtUpAsync();
+
+        Assert.Contains(deleted.Events, e => e.Text == "deleted: ALB actions reset to stable");
+        Assert.Equal(("pong", 2L), (deleted.StablePingPong, deleted.StableRevision));
 
         // Back to the stable side (pong), not to the root Service and not to the side that was the canary.
         Assert.Equal(
