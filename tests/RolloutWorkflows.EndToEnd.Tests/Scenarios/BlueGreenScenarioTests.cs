@@ -18,6 +18,7 @@ public sealed class BlueGreenScenarioTests
         var rollout = EndToEndStack.ReadRollout(Examples.BlueGreen);
         var first = await stack.DeployAsync(rollout);
         await stack.WaitForHealthyAsync("web-bg", 1);
+        await stack.WaitForRegisteredAsync("web-active", first.PodTemplateHash);
         await stack.StartTrafficAsync("web-bg");
         await using var recorder = await stack.RecordAsync();
 
@@ -38,7 +39,7 @@ public sealed class BlueGreenScenarioTests
         await recorder.CaughtUpAsync();
 
         await AssertPromotedSafelyAsync(stack, recorder, first, second, healthy);
-        Assert.Equal(0, traffic.Failures);
+        TrafficAssert.NoFailedRequests(traffic);
         Assert.True(traffic.ByRevision.GetValueOrDefault(second.PodTemplateHash) > 0, "revision 2 served traffic");
     }
 
@@ -50,6 +51,7 @@ public sealed class BlueGreenScenarioTests
         var rollout = EndToEndStack.ReadRollout(ScenarioManifests.AutoPromotingBlueGreen);
         var first = await stack.DeployAsync(rollout);
         await stack.WaitForHealthyAsync("web-bg", 1);
+        await stack.WaitForRegisteredAsync("web-active", first.PodTemplateHash);
         await stack.StartTrafficAsync("web-bg");
         await using var recorder = await stack.RecordAsync();
 
@@ -62,7 +64,7 @@ public sealed class BlueGreenScenarioTests
         Assert.Contains(healthy.Events, e => e.Text == "pause 20s");
         Assert.DoesNotContain(healthy.Events, e => e.Text == "promoted");
         await AssertPromotedSafelyAsync(stack, recorder, first, second, healthy);
-        Assert.Equal(0, traffic.Failures);
+        TrafficAssert.NoFailedRequests(traffic);
         Assert.True(traffic.ByRevision.GetValueOrDefault(second.PodTemplateHash) > 0, "revision 2 served traffic");
     }
 

@@ -20,6 +20,7 @@ public sealed class PingPongScenarioTests
         var one = await stack.WaitForHealthyAsync("web-pp", 1);
         Assert.Equal("ping", one.StablePingPong);
         Assert.Equal(100, (await stack.ActionWeightsAsync("web-pp", ActionKey))["web-ping"]);
+        await stack.WaitForRegisteredAsync("web-ping", first.PodTemplateHash);
         await stack.StartTrafficAsync("web-pp");
         await using var recorder = await stack.RecordAsync();
 
@@ -70,7 +71,7 @@ public sealed class PingPongScenarioTests
         var secondDown = recorder.ScaleChanges($"web-pp-{second.PodTemplateHash}")[^1];
         Assert.Equal((0, 0), (firstDown.To, firstDown.Alb.WeightOf("web-ping")));
         Assert.Equal((0, 0), (secondDown.To, secondDown.Alb.WeightOf("web-pong")));
-        Assert.Equal(0, traffic.Failures);
+        TrafficAssert.NoFailedRequests(traffic);
         Assert.True(traffic.ByRevision.GetValueOrDefault(third.PodTemplateHash) > 0, "revision 3 served traffic");
     }
 

@@ -128,6 +128,18 @@ public sealed class EndToEndStack : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until the ALB has every pod of a revision registered in the Service's target group. A first deploy
+    /// is Healthy once its weights are verified (blue-green: once the active Service selects it), which can be a
+    /// moment before the LBC registered its pods; scenarios wait for that before measuring traffic.
+    /// </summary>
+    public async Task WaitForRegisteredAsync(string service, string hash, string ns = "default")
+    {
+        var ips = await PodIpsAsync(hash, ns);
+        Assert.NotEmpty(ips);
+        await WaitForAlbAsync(alb => ips.IsSubsetOf(alb.RegisteredIn(service)), $"every pod of {hash} registered behind {service}");
+    }
+
     /// <summary>The Rollout of a manifest, validated as `rollouts deploy` validates it.</summary>
     public static Rollout ReadRollout(string manifest)
     {
