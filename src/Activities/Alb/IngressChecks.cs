@@ -64,6 +64,20 @@ public static class IngressChecks
         return problems;
     }
 
+    /// <summary>
+    /// What the worker checks on an Ingress before a revision writes anything (it knows the rollout by name and
+    /// the action it will write, not the manifest): the action Service is a rule backend with port
+    /// <c>use-annotation</c>, the bookkeeping is readable, and no other rollout manages the action key. The
+    /// ingress class is left to the CLI, since the worker is not told which classes the cluster's LBC serves.
+    /// </summary>
+    public static IReadOnlyList<ValidationProblem> CheckForWrite(AlbIngress ingress, string rolloutName, string actionService, string actionKey)
+    {
+        var problems = new List<ValidationProblem>();
+        CheckBackend(problems, ingress, actionService, actionKey);
+        CheckOwner(problems, ingress, rolloutName, actionKey);
+        return problems;
+    }
+
     private static void CheckOne(List<ValidationProblem> problems, Rollout rollout, AlbIngress ingress, string actionService, string actionKey, IReadOnlyCollection<string> albClasses)
     {
         if (!AlbIngress.SupportedApiVersions.Contains(ingress.ApiVersion))
@@ -78,10 +92,15 @@ public static class IngressChecks
 
         CheckBackend(problems, ingress, actionService, actionKey);
         CheckClass(problems, ingress, albClasses);
+        CheckOwner(problems, ingress, rollout.Metadata.Name ?? "", actionKey);
+    }
+
+    private static void CheckOwner(List<ValidationProblem> problems, AlbIngress ingress, string rolloutName, string actionKey)
+    {
         try
         {
             var map = ManagedAnnotations.Parse(ingress.Annotations, ingress.Name);
-            if (ManagedAnnotations.FindOtherOwner(map, actionKey, rollout.Metadata.Name ?? "") is { } owner)
+            if (ManagedAnnotations.FindOtherOwner(map, actionKey, rolloutName) is { } owner)
             {
                 problems.Add(new(ManagedAnnotations.PathOf(ingress.Name),
                     $"action {actionKey} is already managed by rollout \"{owner}\"; two rollouts cannot share one action: give this rollout its own stable (or root) Service"));

@@ -9,7 +9,7 @@ public static class RolloutActivitiesServiceCollectionExtensions
     /// The activity classes, for the worker: <c>foreach (var type in ActivityTypes) builder.AddSingletonActivities(type)</c>.
     /// They are stateless, so singletons are right.
     /// </summary>
-    public static IReadOnlyList<Type> ActivityTypes { get; } = [typeof(ReplicaSetActivities), typeof(ServiceActivities), typeof(TargetActivities), typeof(TrafficActivities)];
+    public static IReadOnlyList<Type> ActivityTypes { get; } = [typeof(ReferenceActivities), typeof(ReplicaSetActivities), typeof(ServiceActivities), typeof(TargetActivities), typeof(TrafficActivities)];
 
     /// <summary>Registers every rollout activity class as a singleton.</summary>
     public static IServiceCollection AddRolloutActivities(this IServiceCollection services)

@@ -33,6 +33,9 @@ public static class Names
     /// <summary>Query returning <see cref="RolloutStatus"/>.</summary>
     public const string StatusQuery = "Status";
 
+    /// <summary>Activity: check that the Services and Ingresses a revision names exist and fit it (reads only).</summary>
+    public const string CheckReferences = "CheckReferences";
+
     /// <summary>Activity: create the revision's ReplicaSet unless it exists.</summary>
     public const string EnsureReplicaSet = "EnsureReplicaSet";
 
@@ -56,6 +59,12 @@ public static class Names
 
     /// <summary>Activity: check that a Service's target groups have every ready endpoint registered.</summary>
     public const string VerifyTargetRegistration = "VerifyTargetRegistration";
+
+    /// <summary>
+    /// Patch: update plans begin with <see cref="CheckReferences"/>, so a revision naming a missing or unfit object
+    /// is refused before anything is written. Histories without this marker keep their plans.
+    /// </summary>
+    public const string CheckReferencesPatch = "check-references";
 
     /// <summary>Search attribute (Keyword): the rollout's namespace.</summary>
     public const string RolloutNamespaceAttribute = "RolloutNamespace";

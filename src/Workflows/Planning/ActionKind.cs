@@ -24,4 +24,7 @@ public enum ActionKind
     CompleteStep,
 
     ResetAlb,
+
+    /// <summary>Reads only: the Services and Ingresses the revision names exist and fit it (first action of an update).</summary>
+    CheckReferences,
 }

@@ -51,6 +51,7 @@ public sealed record RolloutAction(ActionKind Kind)
         ActionKind.MarkStable => $"mark {Hash} stable",
         ActionKind.CompleteStep => $"step {Step + 1} completed",
         ActionKind.ResetAlb => "reset ALB action to 100% stable",
+        ActionKind.CheckReferences => "check the Services and Ingresses the revision names",
         _ => Kind.ToString(),
     };
 }

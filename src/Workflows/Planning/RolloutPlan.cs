@@ -12,6 +12,9 @@ public sealed record RolloutPlan(IReadOnlyList<RolloutAction> Actions, int Finis
 
     public int Count => Actions.Count;
 
+    /// <summary>The same plan with <paramref name="action"/> run first (the markers move with the actions).</summary>
+    public RolloutPlan StartingWith(RolloutAction action) => new([action, .. Actions], FinishIndex + 1, PromotedIndex + 1);
+
     /// <summary>Builds a plan; markers default to the end when the list has none.</summary>
     public static RolloutPlan Of(IReadOnlyList<RolloutAction> actions, int? finishIndex = null)
     {

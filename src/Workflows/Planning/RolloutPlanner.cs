@@ -20,9 +20,9 @@ public static class RolloutPlanner
         var blueGreen = revision.Spec.BlueGreen is not null;
         return state.Stage switch
         {
-            RolloutStage.Updating => blueGreen
+            RolloutStage.Updating => CheckFirst(state, blueGreen
                 ? BlueGreenPlanner.PlanUpdate(revision, state.BaseStableHash)
-                : CanaryPlanner.PlanUpdate(revision, state.BaseStableHash, state.BaseStableSide),
+                : CanaryPlanner.PlanUpdate(revision, state.BaseStableHash, state.BaseStableSide)),
             RolloutStage.Aborting when state.BaseStableHash is { } stable => blueGreen
                 ? BlueGreenPlanner.PlanAbort(revision, stable)
                 : CanaryPlanner.PlanAbort(revision, stable, state.BaseStableSide),
@@ -47,6 +47,13 @@ public static class RolloutPlanner
         var roles = TrafficRoles.For(canary, state.StableSide);
         return RolloutPlan.Of([new RolloutAction(ActionKind.ResetAlb) { Roles = roles, Step = canary.Steps.Count }]);
     }
+
+    /// <summary>
+    /// An update refuses a revision that names a missing or unfit object before its first write (issue 7), so a
+    /// typo never leaves a half-made ReplicaSet or a re-pointed Service behind.
+    /// </summary>
+    private static RolloutPlan CheckFirst(RolloutState state, RolloutPlan update) =>
+        state.CheckReferencesFirst ? update.StartingWith(new RolloutAction(ActionKind.CheckReferences)) : update;
 
     /// <summary>The action the rollout is at, or null when its plan is done.</summary>
     public static RolloutAction? CurrentAction(RolloutState state)

@@ -49,6 +49,11 @@ public sealed partial class RolloutWorkflow
         var replicaSet = $"{rolloutName}-{action.Hash}";
         switch (action.Kind)
         {
+            case ActionKind.CheckReferences:
+                var references = RolloutReferences.Of(revision);
+                await Workflow.ExecuteActivityAsync(
+                    (IReferenceActivities a) => a.CheckReferencesAsync(references), Options(RolloutActivityOptions.Kubernetes, action, token));
+                return null;
             case ActionKind.EnsureReplicaSet:
                 var ensure = new EnsureReplicaSetInput(
                     rolloutNamespace, rolloutName, revision.PodTemplateHash, action.Replicas, revision.Spec.SelectorMatchLabels, revision.PodTemplateJson, revision.Number);
@@ -174,13 +179,23 @@ public sealed partial class RolloutWorkflow
         || e.RetryState == Temporalio.Api.Enums.V1.RetryState.Timeout
         || (e.InnerException is ApplicationFailureException { ErrorType: Names.NotYetVerifiedError });
 
-    /// <summary>The most specific message of a failure chain (the last attempt's reason, not "activity timed out").</summary>
+    /// <summary>
+    /// The reason to show for a failed activity: the failure the activity raised on purpose (the outermost
+    /// application failure, which names the object and the fix), reached through a timeout when the deadline
+    /// ended the retries (the last attempt's reason, not "activity timed out"). Causes below it are what the
+    /// activity wrapped, e.g. the Kubernetes client's raw HTTP error, and are not the reason.
+    /// </summary>
     private static string Reason(Exception e)
     {
         var message = e.Message;
         for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
         {
-            if (inner is ApplicationFailureException or TimeoutFailureException)
+            if (inner is ApplicationFailureException)
+            {
+                return inner.Message;
+            }
+
+            if (inner is TimeoutFailureException)
             {
                 message = inner.Message;
             }

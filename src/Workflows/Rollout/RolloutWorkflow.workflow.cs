@@ -45,6 +45,7 @@ public sealed partial class RolloutWorkflow
         {
             while (true)
             {
+                AdoptReferenceCheck();
                 var plan = RolloutPlanner.PlanFor(state);
                 if (state.ActionIndex >= plan.Count)
                 {
@@ -169,6 +170,21 @@ public sealed partial class RolloutWorkflow
         }
 
         Publish();
+    }
+
+    /// <summary>
+    /// Update plans begin with <see cref="ActionKind.CheckReferences"/> from the patch on. Histories from before
+    /// replay without it, and the switch happens only where no update plan is under way (idle, or an update
+    /// that has not run its first action), so no running plan changes shape.
+    /// </summary>
+    private void AdoptReferenceCheck()
+    {
+        if (!state.CheckReferencesFirst
+            && !(state.Stage == RolloutStage.Updating && state.ActionIndex > 0)
+            && Workflow.Patched(Names.CheckReferencesPatch))
+        {
+            state = state with { CheckReferencesFirst = true };
+        }
     }
 
     /// <returns>True when the workflow is done.</returns>

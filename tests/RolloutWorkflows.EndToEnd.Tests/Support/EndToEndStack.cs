@@ -5,6 +5,7 @@ using k8s;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using RolloutWorkflows.Sandbox.Aws.Traffic;
 using RolloutWorkflows.Worker.Hosting;
 using RolloutWorkflows.Worker.Sandbox;
 using RolloutWorkflows.Workflows.Contracts;
@@ -22,6 +23,7 @@ public sealed class EndToEndStack : IAsyncDisposable
 {
     private readonly string taskQueue = $"e2e-{Guid.NewGuid():N}";
     private WebApplication? worker;
+    private TrafficSimulator? pathTraffic;
 
     private EndToEndStack(SandboxStack sandbox, TemporalClient client)
     {
@@ -86,6 +88,61 @@ public sealed class EndToEndStack : IAsyncDisposable
         await Sandbox.StartTrafficAsync(dns);
     }
 
+    /// <summary>
+    /// Waits for the ingress's load balancer and starts synthetic traffic to <paramref name="path"/> (for an
+    /// ingress whose paths lead to different rollouts).
+    /// </summary>
+    public async Task StartTrafficAsync(string ingress, string path, string ns)
+    {
+        var dns = await Sandbox.WaitForLoadBalancerAsync(ns, ingress, TimeSpan.FromSeconds(30));
+        pathTraffic = new TrafficSimulator(Kube, Sandbox.Elbv2.Store, new TrafficSimulatorOptions
+        {
+            LoadBalancerDnsName = dns,
+            Path = path,
+            RequestsPerSecond = Sandbox.Options.RequestsPerSecond,
+        });
+        pathTraffic.Start();
+    }
+
+    /// <summary>Starts recording every change of Services, ReplicaSets and Ingresses with the load balancer's state at that moment.</summary>
+    public Task<ClusterRecorder> RecordAsync(string ns = "default") => ClusterRecorder.StartAsync(Kube, Sandbox.Elbv2.Store, ns);
+
+    /// <summary>What the load balancers do right now (weights and registered targets per Service).</summary>
+    public AlbView Alb => AlbView.Capture(Sandbox.Elbv2.Store);
+
+    /// <summary>Polls the load balancers until <paramref name="condition"/> holds (for changes nothing verifies, e.g. a reset on delete).</summary>
+    public async Task<AlbView> WaitForAlbAsync(Func<AlbView, bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            var alb = Alb;
+            if (condition(alb))
+            {
+                return alb;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new Xunit.Sdk.XunitException($"timed out waiting for the ALB: {what}; now {alb}; LBC error: {Sandbox.Lbc.LastError?.Message}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>
+    /// Waits until the ALB has every pod of a revision registered in the Service's target group. A first deploy
+    /// is Healthy once its weights are verified (blue-green: once the active Service selects it), which can be a
+    /// moment before the LBC registered its pods; scenarios wait for that before measuring traffic.
+    /// </summary>
+    public async Task WaitForRegisteredAsync(string service, string hash, string ns = "default")
+    {
+        var ips = await PodIpsAsync(hash, ns);
+        Assert.NotEmpty(ips);
+        await WaitForAlbAsync(alb => ips.IsSubsetOf(alb.RegisteredIn(service)), $"every pod of {hash} registered behind {service}");
+    }
+
     /// <summary>The Rollout of a manifest, validated as `rollouts deploy` validates it.</summary>
     public static Rollout ReadRollout(string manifest)
     {
@@ -118,6 +175,22 @@ public sealed class EndToEndStack : IAsyncDisposable
         options.SignalWithStart((RolloutWorkflow wf) => wf.DeployAsync(revision));
         await Client.StartWorkflowAsync((RolloutWorkflow wf) => wf.RunAsync(new RolloutWorkflowInput(ns, name)), options);
         return revision;
+    }
+
+    /// <summary>
+    /// Signal-with-starts a revision as it is, without the CLI's validation (what a buggy or hostile client could
+    /// send); the workflow is its last line of defence.
+    /// </summary>
+    public async Task DeployRevisionAsync(RolloutRevision revision)
+    {
+        var ns = revision.Spec.Namespace;
+        var name = revision.Spec.Name;
+        var options = new WorkflowOptions(RolloutIds.WorkflowId(ns, name), taskQueue)
+        {
+            TypedSearchAttributes = RolloutWorkflow.StartAttributes(ns, name),
+        };
+        options.SignalWithStart((RolloutWorkflow wf) => wf.DeployAsync(revision));
+        await Client.StartWorkflowAsync((RolloutWorkflow wf) => wf.RunAsync(new RolloutWorkflowInput(ns, name)), options);
     }
 
     public WorkflowHandle<RolloutWorkflow> Handle(string name, string ns = "default") =>
@@ -170,16 +243,34 @@ public sealed class EndToEndStack : IAsyncDisposable
         return list.Items.SingleOrDefault()?.Spec.Replicas;
     }
 
-    /// <summary>Stops the traffic and returns what users felt.</summary>
-    public async Task<RolloutWorkflows.Sandbox.Aws.Traffic.TrafficReport> StopTrafficAsync()
+    /// <summary>The canary weight and each Service's weight in an ALB action annotation value.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> ActionWeightsAsync(string ingress, string key, string ns = "default") =>
+        AlbActionWeights.Parse(await AnnotationAsync(ingress, key, ns) ?? throw new Xunit.Sdk.XunitException($"ingress {ingress} has no annotation {key}"));
+
+    /// <summary>The IPs of the live pods of a revision.</summary>
+    public async Task<IReadOnlySet<string>> PodIpsAsync(string hash, string ns = "default")
     {
-        var traffic = Sandbox.Traffic ?? throw new InvalidOperationException("no traffic was started");
+        var pods = await Kube.CoreV1.ListNamespacedPodAsync(ns, labelSelector: $"{PodTemplateHash.LabelKey}={hash}");
+        return pods.Items.Where(p => p.Metadata.DeletionTimestamp is null && p.Status?.PodIP is { Length: > 0 })
+            .Select(p => p.Status.PodIP)
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Stops the traffic and returns what users felt.</summary>
+    public async Task<TrafficReport> StopTrafficAsync()
+    {
+        var traffic = pathTraffic ?? Sandbox.Traffic ?? throw new InvalidOperationException("no traffic was started");
         await traffic.StopAsync();
         return traffic.Report();
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (pathTraffic is not null)
+        {
+            await pathTraffic.DisposeAsync();
+        }
+
         await StopWorkerAsync();
         await Sandbox.DisposeAsync();
     }

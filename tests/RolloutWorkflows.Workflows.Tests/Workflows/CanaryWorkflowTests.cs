@@ -139,6 +139,50 @@ public class CanaryWorkflowTests
     }
 
     [Fact]
+    public async Task Deploy_RevisionNamingAMissingObject_RefusedBeforeAnyWriteThenRetriedOnceItExists()
+    {
+        var cluster = new FakeCluster();
+        cluster.MissingReferences["canary-service"] = true;
+        var rollout = new RolloutHarness(fixture.Client, [cluster], "missing");
+        await rollout.RunAsync(async () =>
+        {
+            await rollout.DeployAsync(Specs.Canary(hash: "v1", name: rollout.Name));
+            var failed = await rollout.WaitForAsync(s => s.Phase == "Degraded", "the refusal");
+
+            Assert.Equal(
+                "check the Services and Ingresses the revision names failed: spec.strategy.canary.canaryService: Service default/canary-service not found: create it or fix the name in the Rollout",
+                failed.Message);
+            Assert.Equal(["CheckReferences canary-service,stable-service,ingress"], cluster.Calls);
+
+            cluster.MissingReferences.Clear();
+            await rollout.Handle.ExecuteUpdateAsync(wf => wf.RetryAsync());
+            await rollout.WaitForHealthyAsync(1);
+
+            Assert.Equal(2, cluster.CallsOf("CheckReferences").Count());
+            Assert.Equal("EnsureReplicaSet missing-v1 4", cluster.Calls.ElementAt(2));
+            await rollout.ReplayAllRunsAsync("check-references");
+        });
+    }
+
+    [Fact]
+    public async Task Deploy_ActivityFailsWithAWrappedCause_StatusShowsTheActivitysReasonNotTheCause()
+    {
+        var cluster = new FakeCluster();
+        cluster.MissingServices["canary-service"] = true;
+        var rollout = new RolloutHarness(fixture.Client, [cluster], "reason");
+        await rollout.RunAsync(async () =>
+        {
+            await rollout.DeployAsync(Specs.Canary(hash: "v1", name: rollout.Name));
+
+            var failed = await rollout.WaitForAsync(s => s.Phase == "Degraded", "the failure");
+
+            Assert.Equal(
+                "point Service canary-service at v1 failed: Service default/canary-service not found: create it or fix the name in the Rollout",
+                failed.Message);
+        });
+    }
+
+    [Fact]
     public async Task Deploy_DuringUpdate_SupersedesSafely()
     {
         var cluster = new FakeCluster();

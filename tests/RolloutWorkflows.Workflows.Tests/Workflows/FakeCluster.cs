@@ -10,7 +10,7 @@ using Temporalio.Exceptions;
 /// Activity fakes for workflow tests (STYLE.md 34): a tiny in-memory cluster behind the contract interfaces.
 /// It records every call and counts safety violations: traffic weight on a Service whose pods are gone.
 /// </summary>
-public sealed class FakeCluster : IReplicaSetActivities, ITrafficActivities, IServiceActivities, ITargetActivities
+public sealed class FakeCluster : IReferenceActivities, IReplicaSetActivities, ITrafficActivities, IServiceActivities, ITargetActivities
 {
     private readonly object gate = new();
 
@@ -25,6 +25,12 @@ public sealed class FakeCluster : IReplicaSetActivities, ITrafficActivities, ISe
 
     public ConcurrentQueue<string> Violations { get; } = new();
 
+    /// <summary>Objects the reference check does not find (it fails as the real activity does).</summary>
+    public ConcurrentDictionary<string, bool> MissingReferences { get; } = new();
+
+    /// <summary>Services that do not exist when their selector is switched (gone after the check passed).</summary>
+    public ConcurrentDictionary<string, bool> MissingServices { get; } = new();
+
     /// <summary>How many more weight verifications answer "not yet" (a lagging load balancer controller).</summary>
     public int WeightLag { get; set; }
 
@@ -33,6 +39,23 @@ public sealed class FakeCluster : IReplicaSetActivities, ITrafficActivities, ISe
     private int verifyAttempts;
 
     public IEnumerable<string> CallsOf(string prefix) => Calls.Where(c => c.StartsWith(prefix, StringComparison.Ordinal));
+
+    [Activity(Names.CheckReferences)]
+    public Task<CheckReferencesResult> CheckReferencesAsync(CheckReferencesInput input)
+    {
+        Calls.Enqueue($"CheckReferences {string.Join(",", input.Services.Select(s => s.Name).Concat(input.Ingresses.Select(i => i.Name)))}");
+        var missing = input.Services.Select(s => (s.Field, Kind: "Service", s.Name))
+            .Concat(input.Ingresses.Select(i => (i.Field, Kind: "Ingress", i.Name)))
+            .Where(r => MissingReferences.ContainsKey(r.Name))
+            .Select(r => $"{r.Field}: {r.Kind} {input.Namespace}/{r.Name} not found: create it or fix the name in the Rollout")
+            .ToList();
+        if (missing.Count > 0)
+        {
+            throw new ApplicationFailureException(string.Join("; ", missing), Names.InvalidRolloutSpecError, nonRetryable: true);
+        }
+
+        return Task.FromResult(new CheckReferencesResult(input.Services.Count, input.Ingresses.Count));
+    }
 
     [Activity(Names.EnsureReplicaSet)]
     public Task<EnsureReplicaSetResult> EnsureReplicaSetAsync(EnsureReplicaSetInput input)
@@ -70,6 +93,16 @@ public sealed class FakeCluster : IReplicaSetActivities, ITrafficActivities, ISe
     [Activity(Names.SwitchServiceSelector)]
     public Task<SwitchServiceSelectorResult> SwitchServiceSelectorAsync(SwitchServiceSelectorInput input)
     {
+        if (MissingServices.ContainsKey(input.Service))
+        {
+            // As ServiceActivities does: our reason on top, the client's HTTP error (converted by the SDK) as its cause.
+            throw new ApplicationFailureException(
+                $"Service {input.Namespace}/{input.Service} not found: create it or fix the name in the Rollout",
+                new InvalidOperationException("Operation returned an invalid status code 'NotFound'"),
+                Names.ObjectNotFoundError,
+                nonRetryable: true);
+        }
+
         lock (gate)
         {
             Selectors.TryGetValue(input.Service, out var before);

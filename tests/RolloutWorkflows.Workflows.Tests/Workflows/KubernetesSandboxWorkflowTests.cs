@@ -8,7 +8,7 @@ using RolloutWorkflows.Sandbox.Kubernetes;
 using RolloutWorkflows.Workflows.Contracts;
 using RolloutWorkflows.Workflows.Tests.Planning;
 
-/// <summary>The workflow with the real ReplicaSet and Service activities against the Kubernetes sandbox (real client, simulated controllers).</summary>
+/// <summary>The workflow with the real reference, ReplicaSet and Service activities against the Kubernetes sandbox (real client, simulated controllers).</summary>
 [Collection(WorkflowCollection.Name)]
 public class KubernetesSandboxWorkflowTests
 {
@@ -45,7 +45,12 @@ public class KubernetesSandboxWorkflowTests
         }
 
         var services = new ServiceGateway(client);
-        var activities = new object[] { new ReplicaSetActivities(new ReplicaSetGateway(client)), new ServiceActivities(services) };
+        var activities = new object[]
+        {
+            new ReferenceActivities(services, new IngressGateway(client, new KubernetesOptions())),
+            new ReplicaSetActivities(new ReplicaSetGateway(client)),
+            new ServiceActivities(services),
+        };
         var rollout = new RolloutHarness(fixture.Client, activities, "kweb");
         RolloutRevision Revision(string image) => Specs.BlueGreen(hash: image.Replace(".", "", StringComparison.Ordinal), name: rollout.Name, verify: false) with
         {
