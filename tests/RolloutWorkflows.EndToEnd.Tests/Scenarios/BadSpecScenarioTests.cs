@@ -95,7 +95,7 @@ public sealed class BadSpecScenarioTests
         await stack.DeployRevisionAsync(bad);
         var rejected = await stack.WaitForAsync("web", s => s.Events.Count > 0, "the rejection event");
 
-        Assert.Equal("Deploy rejected: spec.strategy.canary.steps[0].setWeight: 150 is outside 0..100", rejected.Events.Single().Text);
+        Assert.Equal($"Deploy of {bad.PodTemplateHash} rejected: spec.strategy.canary.steps[0].setWeight: 150 is outside 0..100", rejected.Events.Single().Text);
         Assert.Equal((0L, 0L, "Progressing", "waiting for the first revision"), (rejected.Revision, rejected.StableRevision, rejected.Phase, rejected.Message));
         var history = await stack.Handle("web").FetchHistoryAsync();
         Assert.DoesNotContain(history.Events, e => e.EventType == EventType.ActivityTaskScheduled);
