@@ -32,7 +32,19 @@ public sealed class DeployFollower
         string? last = null;
         while (true)
         {
-            var status = await control.StatusAsync(ns, name, cancellationToken);
+            RolloutStatus status;
+            try
+            {
+                status = await control.StatusAsync(ns, name, cancellationToken);
+            }
+            catch (TimeoutException silent) when (DateTime.UtcNow < deadline)
+            {
+                // A worker restart (e.g. a rolling update of the worker Deployment) must not fail the CI job: the
+                // rollout goes on from its history once a worker is back, so keep waiting until --timeout.
+                await output.WriteLineAsync($"{Now()} {silent.Message}; still waiting");
+                continue;
+            }
+
             if (status.PodTemplateHash == hash)
             {
                 seen = true;
@@ -40,7 +52,7 @@ public sealed class DeployFollower
                 if (line != last)
                 {
                     last = line;
-                    await output.WriteLineAsync($"{DateTime.UtcNow.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} {line}");
+                    await output.WriteLineAsync($"{Now()} {line}");
                 }
             }
 
@@ -88,6 +100,8 @@ public sealed class DeployFollower
             e.Text.StartsWith($"Deploy of {hash} ignored: the rollout is being deleted", StringComparison.Ordinal));
         return refused is null ? null : new DeployOutcome(false, refused.Text);
     }
+
+    private static string Now() => DateTime.UtcNow.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 
     private static string Progress(RolloutStatus status)
     {
