@@ -66,6 +66,12 @@ public static class Names
     /// </summary>
     public const string CheckReferencesPatch = "check-references";
 
+    /// <summary>
+    /// Patch: a blue-green first deploy verifies the active Service's target registration before the revision is
+    /// marked stable. Histories without this marker keep their plans.
+    /// </summary>
+    public const string VerifyFirstBlueGreenPatch = "verify-first-blue-green";
+
     /// <summary>Search attribute (Keyword): the rollout's namespace.</summary>
     public const string RolloutNamespaceAttribute = "RolloutNamespace";
 

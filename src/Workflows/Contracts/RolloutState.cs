@@ -34,11 +34,10 @@ public sealed record RolloutState
     public RolloutStage Stage { get; init; } = RolloutStage.Idle;
 
     /// <summary>
-    /// Update plans begin with a read-only check of the objects the revision names (patch
-    /// <see cref="Names.CheckReferencesPatch"/>). Switched on only where no update plan is under way, so a
-    /// running plan never changes shape; false in states carried from before the patch.
+    /// The shape of update plans (<see cref="PlanVersions"/>). Raised only where no update plan is under way, so
+    /// a running plan never changes shape; 0 in states carried from before the first patch.
     /// </summary>
-    public bool CheckReferencesFirst { get; init; }
+    public int PlanVersion { get; init; }
 
     /// <summary>The next action of the current plan.</summary>
     public int ActionIndex { get; init; }

@@ -9,7 +9,10 @@ using static RolloutWorkflows.Workflows.Planning.CanaryPlanner;
 /// </summary>
 public static class BlueGreenPlanner
 {
-    public static RolloutPlan PlanUpdate(RolloutRevision revision, string? stableHash)
+    /// <param name="revision">The revision to roll out.</param>
+    /// <param name="stableHash">The stable revision's hash; null before the first deploy.</param>
+    /// <param name="planVersion">The plan shape the rollout runs (<see cref="PlanVersions"/>).</param>
+    public static RolloutPlan PlanUpdate(RolloutRevision revision, string? stableHash, int planVersion = PlanVersions.Original)
     {
         var blueGreen = BlueGreen(revision);
         var hash = revision.PodTemplateHash;
@@ -23,6 +26,12 @@ public static class BlueGreenPlanner
             actions.Add(Scale(hash, revision.Spec.Replicas, "stable", 0));
             actions.Add(Wait(hash, 0));
             actions.Add(Switch(blueGreen.ActiveService, hash, 0));
+            if (planVersion >= PlanVersions.VerifyFirstBlueGreen && revision.Settings.VerifyTargetGroups)
+            {
+                // Healthy must mean the ALB can serve it: the active target group has every pod registered.
+                actions.Add(new RolloutAction(ActionKind.VerifyTargets) { Service = blueGreen.ActiveService, Hash = hash });
+            }
+
             AddPreview(actions, blueGreen, hash);
             actions.Add(MarkStable(revision));
             return RolloutPlan.Of(actions);

@@ -21,7 +21,7 @@ public static class RolloutPlanner
         return state.Stage switch
         {
             RolloutStage.Updating => CheckFirst(state, blueGreen
-                ? BlueGreenPlanner.PlanUpdate(revision, state.BaseStableHash)
+                ? BlueGreenPlanner.PlanUpdate(revision, state.BaseStableHash, state.PlanVersion)
                 : CanaryPlanner.PlanUpdate(revision, state.BaseStableHash, state.BaseStableSide)),
             RolloutStage.Aborting when state.BaseStableHash is { } stable => blueGreen
                 ? BlueGreenPlanner.PlanAbort(revision, stable)
@@ -53,7 +53,7 @@ public static class RolloutPlanner
     /// typo never leaves a half-made ReplicaSet or a re-pointed Service behind.
     /// </summary>
     private static RolloutPlan CheckFirst(RolloutState state, RolloutPlan update) =>
-        state.CheckReferencesFirst ? update.StartingWith(new RolloutAction(ActionKind.CheckReferences)) : update;
+        state.PlanVersion >= PlanVersions.CheckReferences ? update.StartingWith(new RolloutAction(ActionKind.CheckReferences)) : update;
 
     /// <summary>The action the rollout is at, or null when its plan is done.</summary>
     public static RolloutAction? CurrentAction(RolloutState state)

@@ -45,7 +45,7 @@ public sealed partial class RolloutWorkflow
         {
             while (true)
             {
-                AdoptReferenceCheck();
+                AdoptPlanVersion();
                 var plan = RolloutPlanner.PlanFor(state);
                 if (state.ActionIndex >= plan.Count)
                 {
@@ -173,17 +173,26 @@ public sealed partial class RolloutWorkflow
     }
 
     /// <summary>
-    /// Update plans begin with <see cref="ActionKind.CheckReferences"/> from the patch on. Histories from before
-    /// replay without it, and the switch happens only where no update plan is under way (idle, or an update
+    /// Moves to newer plan shapes (<see cref="PlanVersions"/>), one patch per version. Histories from before a
+    /// patch replay without it, and the move happens only where no update plan is under way (idle, or an update
     /// that has not run its first action), so no running plan changes shape.
     /// </summary>
-    private void AdoptReferenceCheck()
+    private void AdoptPlanVersion()
     {
-        if (!state.CheckReferencesFirst
-            && !(state.Stage == RolloutStage.Updating && state.ActionIndex > 0)
-            && Workflow.Patched(Names.CheckReferencesPatch))
+        if (state.PlanVersion >= PlanVersions.Latest || (state.Stage == RolloutStage.Updating && state.ActionIndex > 0))
         {
-            state = state with { CheckReferencesFirst = true };
+            return;
+        }
+
+        var version = state.PlanVersion;
+        while (version < PlanVersions.Latest && Workflow.Patched(PlanVersions.Patches[version]))
+        {
+            version++;
+        }
+
+        if (version != state.PlanVersion)
+        {
+            state = state with { PlanVersion = version };
         }
     }
 

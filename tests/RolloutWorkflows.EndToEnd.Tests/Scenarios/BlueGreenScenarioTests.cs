@@ -18,7 +18,9 @@ public sealed class BlueGreenScenarioTests
         var rollout = EndToEndStack.ReadRollout(Examples.BlueGreen);
         var first = await stack.DeployAsync(rollout);
         await stack.WaitForHealthyAsync("web-bg", 1);
-        await stack.WaitForRegisteredAsync("web-active", first.PodTemplateHash);
+
+        // Healthy means served: the active target group already has every pod of revision 1.
+        Assert.Subset(stack.Alb.RegisteredIn("web-active").ToHashSet(), (await stack.PodIpsAsync(first.PodTemplateHash)).ToHashSet());
         await stack.StartTrafficAsync("web-bg");
         await using var recorder = await stack.RecordAsync();
 
@@ -51,7 +53,9 @@ public sealed class BlueGreenScenarioTests
         var rollout = EndToEndStack.ReadRollout(ScenarioManifests.AutoPromotingBlueGreen);
         var first = await stack.DeployAsync(rollout);
         await stack.WaitForHealthyAsync("web-bg", 1);
-        await stack.WaitForRegisteredAsync("web-active", first.PodTemplateHash);
+
+        // Healthy means served: the active target group already has every pod of revision 1.
+        Assert.Subset(stack.Alb.RegisteredIn("web-active").ToHashSet(), (await stack.PodIpsAsync(first.PodTemplateHash)).ToHashSet());
         await stack.StartTrafficAsync("web-bg");
         await using var recorder = await stack.RecordAsync();
 

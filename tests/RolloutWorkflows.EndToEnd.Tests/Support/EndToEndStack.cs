@@ -132,9 +132,9 @@ public sealed class EndToEndStack : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits until the ALB has every pod of a revision registered in the Service's target group. A first deploy
-    /// is Healthy once its weights are verified (blue-green: once the active Service selects it), which can be a
-    /// moment before the LBC registered its pods; scenarios wait for that before measuring traffic.
+    /// Waits until the ALB has every pod of a revision registered in the Service's target group. A canary first
+    /// deploy is Healthy once its weights are verified, which does not by itself prove the LBC registered its
+    /// pods; scenarios wait for that before measuring traffic. (A blue-green first deploy verifies it itself.)
     /// </summary>
     public async Task WaitForRegisteredAsync(string service, string hash, string ns = "default")
     {

@@ -1,5 +1,6 @@
 namespace RolloutWorkflows.Workflows.Tests.Planning;
 
+using RolloutWorkflows.Workflows.Contracts;
 using RolloutWorkflows.Workflows.Planning;
 
 public class BlueGreenPlannerTests
@@ -49,6 +50,34 @@ public class BlueGreenPlannerTests
         Assert.Contains("SwitchSelector active-service v1", lines);
         Assert.DoesNotContain(lines, l => l.StartsWith("Pause", StringComparison.Ordinal));
         Assert.Equal("MarkStable v1 Ping", lines[^1]);
+    }
+
+    [Fact]
+    public void PlanUpdate_FirstDeployFromVerifyFirstBlueGreen_ActiveRegistrationVerifiedBeforeStable()
+    {
+        var lines = Specs.Lines(BlueGreenPlanner.PlanUpdate(Specs.BlueGreen(hash: "v1"), null, PlanVersions.VerifyFirstBlueGreen));
+
+        Assert.Equal(
+            [
+                "EnsureReplicaSet v1 3",
+                "ScaleReplicaSet v1 3",
+                "WaitAvailable v1 0",
+                "SwitchSelector active-service v1",
+                "VerifyTargets active-service v1",
+                "SwitchSelector preview-service v1",
+                "MarkStable v1 Ping",
+            ],
+            lines);
+    }
+
+    [Theory]
+    [InlineData(PlanVersions.CheckReferences, true)]
+    [InlineData(PlanVersions.VerifyFirstBlueGreen, false)]
+    public void PlanUpdate_FirstDeployBeforeTheVersionOrWithoutVerification_NoTargetVerification(int planVersion, bool verify)
+    {
+        var lines = Specs.Lines(BlueGreenPlanner.PlanUpdate(Specs.BlueGreen(hash: "v1", verify: verify), null, planVersion));
+
+        Assert.DoesNotContain(lines, l => l.StartsWith("VerifyTargets", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public class RolloutReferencesTests
         StableRevision = 1,
         LastRevisionNumber = 1,
         Current = Specs.Canary(hash: "old") with { Number = 1 },
-        CheckReferencesFirst = checkReferences,
+        PlanVersion = checkReferences ? PlanVersions.CheckReferences : PlanVersions.Original,
     };
 
     [Fact]

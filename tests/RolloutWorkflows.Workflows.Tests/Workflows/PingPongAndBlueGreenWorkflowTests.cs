@@ -101,6 +101,12 @@ public class PingPongAndBlueGreenWorkflowTests
             Assert.True(
                 calls.IndexOf("VerifyTargetRegistration active-service v2") < calls.IndexOf($"ScaleReplicaSet {rollout.Name}-v1 0"),
                 string.Join('\n', calls));
+
+            // The first revision was Healthy only once the active target group had its pods registered.
+            Assert.True(
+                calls.IndexOf("SwitchServiceSelector active-service v1") < calls.IndexOf("VerifyTargetRegistration active-service v1")
+                && calls.IndexOf("VerifyTargetRegistration active-service v1") < calls.IndexOf("SwitchServiceSelector preview-service v1"),
+                string.Join('\n', calls));
             await rollout.ReplayAllRunsAsync("blue-green");
         });
     }

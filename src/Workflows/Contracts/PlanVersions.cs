@@ -1,0 +1,27 @@
+namespace RolloutWorkflows.Workflows.Contracts;
+
+/// <summary>
+/// The shapes update plans have had. A workflow moves to the next version through that version's patch, and only
+/// where no update plan is under way, so a plan carried in <see cref="RolloutState"/> keeps the shape it started
+/// with and every older history replays.
+/// </summary>
+public static class PlanVersions
+{
+    /// <summary>The plans of the first release.</summary>
+    public const int Original = 0;
+
+    /// <summary>Updates begin with a read-only check of what the revision names (patch <see cref="Names.CheckReferencesPatch"/>).</summary>
+    public const int CheckReferences = 1;
+
+    /// <summary>
+    /// A blue-green first deploy verifies the active Service's target registration before the revision is stable
+    /// (patch <see cref="Names.VerifyFirstBlueGreenPatch"/>): Healthy then means the ALB can serve it.
+    /// </summary>
+    public const int VerifyFirstBlueGreen = 2;
+
+    /// <summary>The patch that moves a workflow to each version, in order: version n is reached by <c>Patches[n - 1]</c>.</summary>
+    public static IReadOnlyList<string> Patches { get; } = [Names.CheckReferencesPatch, Names.VerifyFirstBlueGreenPatch];
+
+    /// <summary>The version new workflows run.</summary>
+    public static int Latest => Patches.Count;
+}
