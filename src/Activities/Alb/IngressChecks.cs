@@ -67,13 +67,14 @@ public static class IngressChecks
     /// <summary>
     /// What the worker checks on an Ingress before a revision writes anything (it knows the rollout by name and
     /// the action it will write, not the manifest): the action Service is a rule backend with port
-    /// <c>use-annotation</c>, the bookkeeping is readable, and no other rollout manages the action key. The
-    /// ingress class is left to the CLI, since the worker is not told which classes the cluster's LBC serves.
+    /// <c>use-annotation</c>, the Ingress is of a class the LBC serves (the worker's <c>--alb-ingress-class</c>),
+    /// the bookkeeping is readable, and no other rollout manages the action key.
     /// </summary>
-    public static IReadOnlyList<ValidationProblem> CheckForWrite(AlbIngress ingress, string rolloutName, string actionService, string actionKey)
+    public static IReadOnlyList<ValidationProblem> CheckForWrite(AlbIngress ingress, string rolloutName, string actionService, string actionKey, IReadOnlyCollection<string> albClasses)
     {
         var problems = new List<ValidationProblem>();
         CheckBackend(problems, ingress, actionService, actionKey);
+        CheckClass(problems, ingress, albClasses);
         CheckOwner(problems, ingress, rolloutName, actionKey);
         return problems;
     }

@@ -15,11 +15,13 @@ public sealed class ReferenceActivities : IReferenceActivities
 {
     private readonly IServiceGateway services;
     private readonly IIngressGateway ingresses;
+    private readonly IReadOnlyCollection<string> albClasses;
 
-    public ReferenceActivities(IServiceGateway services, IIngressGateway ingresses)
+    public ReferenceActivities(IServiceGateway services, IIngressGateway ingresses, AlbIngressClassOptions classes)
     {
         this.services = services;
         this.ingresses = ingresses;
+        albClasses = classes.Effective;
     }
 
     /// <inheritdoc/>
@@ -80,7 +82,7 @@ public sealed class ReferenceActivities : IReferenceActivities
         }
 
         var actionKey = AlbActionRenderer.ActionKey(reference.AnnotationPrefix, reference.ActionService);
-        return IngressChecks.CheckForWrite(AlbIngress.FromJson(snapshot.Object), input.RolloutName, reference.ActionService, actionKey)
+        return IngressChecks.CheckForWrite(AlbIngress.FromJson(snapshot.Object), input.RolloutName, reference.ActionService, actionKey, albClasses)
             .Select(p => $"{reference.Field}: {p}");
     }
 }

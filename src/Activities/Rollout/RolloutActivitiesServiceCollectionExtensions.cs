@@ -1,6 +1,8 @@
 namespace RolloutWorkflows.Activities.Rollout;
 
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using RolloutWorkflows.Activities.Alb;
 
 /// <summary>DI registration of the rollout activity classes (the gateways come from their own extensions).</summary>
 public static class RolloutActivitiesServiceCollectionExtensions
@@ -14,6 +16,8 @@ public static class RolloutActivitiesServiceCollectionExtensions
     /// <summary>Registers every rollout activity class as a singleton.</summary>
     public static IServiceCollection AddRolloutActivities(this IServiceCollection services)
     {
+        services.AddOptions<AlbIngressClassOptions>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AlbIngressClassOptions>>().Value);
         foreach (var type in ActivityTypes)
         {
             services.AddSingleton(type);

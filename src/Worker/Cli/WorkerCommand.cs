@@ -19,10 +19,17 @@ public static class WorkerCommand
             .Add("--aws-region", "Aws:Elbv2:Region", "AWS region (Aws:Elbv2:Region; default: the SDK chain, AWS_REGION).")
             .Add("--aws-endpoint", "Aws:Elbv2:Endpoint", "ELBv2 endpoint URL (Aws:Elbv2:Endpoint, AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2).")
             .Add("--health-port", "Health:Port", "Port of /healthz/live and /healthz/ready (Health:Port; default 8081, 0 picks a free port).");
-        var command = new Command("worker", "Run the rollout worker: polls Temporal and drives Kubernetes and ELBv2 until stopped.");
+        var classes = CliOptions.AlbIngressClasses();
+        classes.Description = "An ingress class the AWS Load Balancer Controller serves (repeatable; Rollouts:AlbIngressClasses; default alb; '' accepts ingresses without a class). The worker refuses to write actions on Ingresses of other classes.";
+        var command = new Command("worker", "Run the rollout worker: polls Temporal and drives Kubernetes and ELBv2 until stopped.") { classes };
         flags.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
-            await RunAsync(RolloutsConfiguration.Build(flags.Overrides(parseResult)), parseResult.InvocationConfiguration.Error, cancellationToken));
+        {
+            var overrides = flags.Overrides(parseResult).ToList();
+            var given = parseResult.GetValue(classes) ?? [];
+            overrides.AddRange(given.Select((value, i) => KeyValuePair.Create($"Rollouts:AlbIngressClasses:{i}", (string?)value)));
+            return await RunAsync(RolloutsConfiguration.Build(overrides), parseResult.InvocationConfiguration.Error, cancellationToken);
+        });
         return command;
     }
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using RolloutWorkflows.Activities.Alb;
 using RolloutWorkflows.Activities.Aws;
 using RolloutWorkflows.Activities.Kubernetes;
 using RolloutWorkflows.Activities.Rollout;
@@ -73,6 +74,7 @@ public static class RolloutWorkerHost
         builder.Services.Configure<KubernetesOptions>(configuration.GetSection(KubernetesOptions.SectionName));
         builder.Services.AddKubernetesGateways();
         builder.Services.AddElbv2Client(configuration.GetSection(Elbv2ClientOptions.SectionName));
+        builder.Services.Configure<AlbIngressClassOptions>(configuration.GetSection(AlbIngressClassOptions.SectionName));
         builder.Services.AddRolloutActivities();
         builder.Services.AddTemporalClient(options =>
         {

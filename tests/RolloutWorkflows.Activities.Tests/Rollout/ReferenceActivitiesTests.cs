@@ -1,5 +1,6 @@
 namespace RolloutWorkflows.Activities.Tests.Rollout;
 
+using RolloutWorkflows.Activities.Alb;
 using RolloutWorkflows.Activities.Rollout;
 using RolloutWorkflows.Activities.Tests.Kubernetes;
 using RolloutWorkflows.Workflows.Contracts;
@@ -81,6 +82,27 @@ public sealed class ReferenceActivitiesTests
     }
 
     [Fact]
+    public async Task CheckReferences_IngressOfAClassTheLbcDoesNotServe_RefusedNamingTheClassAndTheFlag()
+    {
+        await using var cluster = Seeded();
+
+        var failure = await Assert.ThrowsAsync<ApplicationFailureException>(() => Run(cluster, Canary(), "alb-internal"));
+
+        Assert.True(failure.NonRetryable);
+        Assert.Contains("class \"alb\" is not an ALB ingress class (configured: alb-internal); use an ALB class or pass --alb-ingress-class alb", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckReferences_SeveralClassesConfigured_AnyOfThemIsAccepted()
+    {
+        await using var cluster = Seeded();
+
+        var result = await Run(cluster, Canary(), "alb-internal", "alb");
+
+        Assert.Equal(new CheckReferencesResult(2, 1), result);
+    }
+
+    [Fact]
     public async Task CheckReferences_Refused_WritesNothing()
     {
         await using var cluster = Seeded();
@@ -99,9 +121,15 @@ public sealed class ReferenceActivitiesTests
         return cluster;
     }
 
-    private static Task<CheckReferencesResult> Run(SandboxCluster cluster, CheckReferencesInput input)
+    private static Task<CheckReferencesResult> Run(SandboxCluster cluster, CheckReferencesInput input, params string[] albClasses)
     {
-        var activities = new ReferenceActivities(cluster.Services, cluster.Ingresses);
+        var classes = new AlbIngressClassOptions();
+        foreach (var albClass in albClasses)
+        {
+            classes.AlbIngressClasses.Add(albClass);
+        }
+
+        var activities = new ReferenceActivities(cluster.Services, cluster.Ingresses, classes);
         return new ActivityEnvironment().RunAsync(() => activities.CheckReferencesAsync(input));
     }
 }

@@ -62,6 +62,22 @@ public sealed class WorkerHostTests
     }
 
     [Fact]
+    public async Task Host_AlbIngressClassesConfigured_ReachTheReferenceCheckIncludingTheEmptyClass()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Rollouts:AlbIngressClasses:0"] = "alb-internal",
+            ["Rollouts:AlbIngressClasses:1"] = "",
+            ["Health:Port"] = "0",
+        }).Build();
+        await using var app = RolloutWorkerHost.Build(configuration, logging => logging.ClearProviders());
+
+        var classes = app.Services.GetRequiredService<RolloutWorkflows.Activities.Alb.AlbIngressClassOptions>().Effective;
+
+        Assert.Equal(["alb-internal", ""], classes);
+    }
+
+    [Fact]
     public void Validate_MtlsCertificateWithoutKey_NamesBothSettings()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

@@ -2,6 +2,7 @@ namespace RolloutWorkflows.Workflows.Tests.Workflows;
 
 using k8s;
 using k8s.Models;
+using RolloutWorkflows.Activities.Alb;
 using RolloutWorkflows.Activities.Kubernetes;
 using RolloutWorkflows.Activities.Rollout;
 using RolloutWorkflows.Sandbox.Kubernetes;
@@ -47,7 +48,7 @@ public class KubernetesSandboxWorkflowTests
         var services = new ServiceGateway(client);
         var activities = new object[]
         {
-            new ReferenceActivities(services, new IngressGateway(client, new KubernetesOptions())),
+            new ReferenceActivities(services, new IngressGateway(client, new KubernetesOptions()), new AlbIngressClassOptions()),
             new ReplicaSetActivities(new ReplicaSetGateway(client)),
             new ServiceActivities(services),
         };
