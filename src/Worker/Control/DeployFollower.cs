@@ -95,6 +95,14 @@ public sealed class DeployFollower
             return new DeployOutcome(false, $"superseded by revision {status.Revision} ({status.PodTemplateHash}) before it finished");
         }
 
+        // Queued behind an update that failed for good (a first revision has nothing to go back to): nothing moves
+        // until someone acts, so a CI job should fail now with what to do rather than wait forever.
+        if (status.Phase == StatusProjection.Degraded && !status.Aborted && status.Events.Any(e => e.Text.Contains($"({hash}) queued", StringComparison.Ordinal)))
+        {
+            return new DeployOutcome(false,
+                $"queued behind revision {status.Revision}, which failed: {status.Message}. Fix the cause and run `rollouts retry {status.Name} -n {status.Namespace}` (it rolls revision {status.Revision} out again, then this one), or `rollouts delete {status.Name} -n {status.Namespace}` and deploy again");
+        }
+
         var refused = status.Events.LastOrDefault(e =>
             e.Text.StartsWith($"Deploy of {hash} rejected", StringComparison.Ordinal) ||
             e.Text.StartsWith($"Deploy of {hash} ignored: the rollout is being deleted", StringComparison.Ordinal));

@@ -72,6 +72,13 @@ public static class Names
     /// </summary>
     public const string VerifyFirstBlueGreenPatch = "verify-first-blue-green";
 
+    /// <summary>
+    /// Patch: a Deploy that corrects a failed update is taken instead of ignored or queued forever: the same pod
+    /// template with another spec restarts the update with the corrected spec, and a first revision refused before
+    /// it wrote anything is replaced by the new one.
+    /// </summary>
+    public const string AcceptCorrectionPatch = "accept-correction";
+
     /// <summary>Search attribute (Keyword): the rollout's namespace.</summary>
     public const string RolloutNamespaceAttribute = "RolloutNamespace";
 

@@ -19,8 +19,11 @@ public static class PlanVersions
     /// </summary>
     public const int VerifyFirstBlueGreen = 2;
 
+    /// <summary>A Deploy correcting a failed update is taken (patch <see cref="Names.AcceptCorrectionPatch"/>).</summary>
+    public const int AcceptCorrection = 3;
+
     /// <summary>The patch that moves a workflow to each version, in order: version n is reached by <c>Patches[n - 1]</c>.</summary>
-    public static IReadOnlyList<string> Patches { get; } = [Names.CheckReferencesPatch, Names.VerifyFirstBlueGreenPatch];
+    public static IReadOnlyList<string> Patches { get; } = [Names.CheckReferencesPatch, Names.VerifyFirstBlueGreenPatch, Names.AcceptCorrectionPatch];
 
     /// <summary>The version new workflows run.</summary>
     public static int Latest => Patches.Count;

@@ -1,5 +1,6 @@
 namespace RolloutWorkflows.Workflows.Planning;
 
+using System.Text.Json;
 using RolloutWorkflows.Workflows.Contracts;
 
 /// <summary>Pure state changes: a revision arrives, an action succeeds, a plan ends.</summary>
@@ -13,8 +14,21 @@ public static class RolloutTransitions
             return state.WithEvent(now, $"Deploy of {revision.PodTemplateHash} ignored: the rollout is being deleted");
         }
 
-        if (state.Stage == RolloutStage.Updating && state.Pending is null && state.Current?.PodTemplateHash == revision.PodTemplateHash)
+        var correcting = state.Stage == RolloutStage.Updating && state.Failed && state.PlanVersion >= PlanVersions.AcceptCorrection;
+        if (state.Stage == RolloutStage.Updating && state.Pending is null && state.Current is { } current && current.PodTemplateHash == revision.PodTemplateHash)
         {
+            if (correcting && !SameSpecAndSettings(current, revision))
+            {
+                // Same pods, corrected spec (e.g. a Service name fixed): run the update again with it, as Retry would.
+                return Restart(state, RolloutStage.Updating).WithEvent(now, $"revision {current.Number} corrected ({revision.PodTemplateHash}, same pod template): update restarted from step 0") with
+                {
+                    Current = revision with { Number = current.Number },
+                    StepIndex = 0,
+                    Message = "",
+                    Ingresses = [],
+                };
+            }
+
             return state.WithEvent(now, $"Deploy of {revision.PodTemplateHash} ignored: it is already rolling out");
         }
 
@@ -25,6 +39,9 @@ public static class RolloutTransitions
         {
             case RolloutStage.Idle:
                 return StartUpdate(state, revision, now);
+            case RolloutStage.Updating when correcting && state.BaseStableHash is null && RefusedBeforeWriting(state):
+                // A first revision refused before it wrote anything leaves nothing behind: the new one replaces it.
+                return StartUpdate(state.WithEvent(now, $"revision {number} ({revision.PodTemplateHash}) replaces revision {state.Current?.Number}, refused before it wrote anything"), revision, now);
             case RolloutStage.Updating when state.BaseStableHash is null || state.ActionIndex >= RolloutPlanner.PlanFor(state).PromotedIndex:
                 // Nothing to go back to, or already promoted: finish first, then roll the new revision out.
                 return state.WithEvent(now, $"revision {number} ({revision.PodTemplateHash}) queued") with { Pending = revision };
@@ -177,6 +194,14 @@ public static class RolloutTransitions
             Message = "",
             Ingresses = [],
         };
+
+    /// <summary>Whether the update failed at its first action, the read-only reference check.</summary>
+    private static bool RefusedBeforeWriting(RolloutState state) =>
+        state.ActionIndex == 0 && RolloutPlanner.CurrentAction(state) is { Kind: ActionKind.CheckReferences };
+
+    // Records holding lists compare by reference; the serialized form compares what a person wrote. Deterministic.
+    private static bool SameSpecAndSettings(RolloutRevision a, RolloutRevision b) =>
+        JsonSerializer.Serialize(a.Spec) == JsonSerializer.Serialize(b.Spec) && a.Settings == b.Settings && a.PodTemplateJson == b.PodTemplateJson;
 
     private static RolloutState Restart(RolloutState state, RolloutStage stage) =>
         state with { Stage = stage, ActionIndex = 0, Paused = false, Failed = false };

@@ -42,6 +42,29 @@ public sealed class DeployCommandTests
     }
 
     [Fact]
+    public async Task Deploy_FirstRevisionNamingAMissingService_ExitsOneWithTheFieldThenTheCorrectedManifestRollsOut()
+    {
+        await using var stack = await EndToEndStack.StartAsync();
+        await stack.SeedAsync(Examples.Canary);
+        var cli = new CliSession(stack);
+
+        // The Rollout alone: with its Services in the file the CLI itself would refuse the typo (exit 2).
+        var rollout = RolloutWorkflows.Worker.Demo.DemoManifests.Read("rollout.yaml");
+        var typo = CliSession.WriteManifest(rollout.Replace("canaryService: web-canary", "canaryService: web-canry", StringComparison.Ordinal));
+
+        var failed = await cli.RunAsync("deploy", "-f", typo, "--wait");
+        var corrected = await cli.RunAsync("deploy", "-f", CliSession.WriteManifest(rollout), "--wait");
+
+        Assert.True(failed.Exit == 1, failed.ToString());
+        Assert.Contains("Degraded at revision 1", failed.Error, StringComparison.Ordinal);
+        Assert.Contains("spec.strategy.canary.canaryService: Service default/web-canry not found", failed.Error, StringComparison.Ordinal);
+        Assert.True(corrected.Exit == 0, corrected.ToString());
+        Assert.Contains("Healthy at revision 1", corrected.Output, StringComparison.Ordinal);
+        var status = await stack.StatusAsync("web");
+        Assert.Contains(status.Events, e => e.Text.StartsWith("revision 1 corrected", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Deploy_InvalidManifest_ExitsTwoNamingTheFieldAndWritesNothing()
     {
         await using var stack = await EndToEndStack.StartAsync();

@@ -59,6 +59,80 @@ public class RolloutTransitionsTests
     }
 
     [Fact]
+    public void Accept_CorrectedSpecWithTheSamePodsAfterAFailure_RestartsTheUpdateWithTheCorrectedSpec()
+    {
+        var failed = Failed(RolloutTransitions.Accept(Healthy() with { PlanVersion = PlanVersions.Latest }, Specs.Canary(), Now), atAction: 2);
+        var corrected = Specs.Canary() with { Spec = Specs.Canary().Spec with { Replicas = 5 } };
+
+        var state = RolloutTransitions.Accept(failed, corrected, Now);
+
+        Assert.Equal((RolloutStage.Updating, 0, 0, false, false), (state.Stage, state.ActionIndex, state.StepIndex, state.Failed, state.Paused));
+        Assert.Equal(5, state.Current!.Spec.Replicas);
+        Assert.Equal(failed.Current!.Number, state.Current.Number);
+        Assert.Equal(failed.LastRevisionNumber, state.LastRevisionNumber);
+    }
+
+    [Fact]
+    public void Accept_SameSpecAgainAfterAFailure_IsStillIgnored()
+    {
+        var failed = Failed(RolloutTransitions.Accept(Healthy() with { PlanVersion = PlanVersions.Latest }, Specs.Canary(), Now), atAction: 2);
+
+        var state = RolloutTransitions.Accept(failed, Specs.Canary(), Now);
+
+        Assert.True(state.Failed);
+        Assert.Equal(failed.ActionIndex, state.ActionIndex);
+    }
+
+    [Fact]
+    public void Accept_CorrectedSpecBeforeThePatch_IsIgnoredAsBefore()
+    {
+        var failed = Failed(RolloutTransitions.Accept(Healthy() with { PlanVersion = PlanVersions.VerifyFirstBlueGreen }, Specs.Canary(), Now), atAction: 2);
+        var corrected = Specs.Canary() with { Spec = Specs.Canary().Spec with { Replicas = 5 } };
+
+        var state = RolloutTransitions.Accept(failed, corrected, Now);
+
+        Assert.True(state.Failed);
+        Assert.Equal(4, state.Current!.Spec.Replicas);
+    }
+
+    [Fact]
+    public void Accept_NewRevisionAfterAFirstRevisionRefusedByTheReferenceCheck_ReplacesIt()
+    {
+        var first = RolloutTransitions.Accept(new RolloutState { PlanVersion = PlanVersions.Latest }, Specs.Canary(hash: "typo"), Now);
+        Assert.Equal(ActionKind.CheckReferences, RolloutPlanner.CurrentAction(first)!.Kind);
+        var refused = Failed(first, atAction: 0);
+
+        var state = RolloutTransitions.Accept(refused, Specs.Canary(hash: "fixed"), Now);
+
+        Assert.Equal((RolloutStage.Updating, 0, false), (state.Stage, state.ActionIndex, state.Failed));
+        Assert.Equal("fixed", state.Current!.PodTemplateHash);
+        Assert.Null(state.Pending);
+    }
+
+    [Fact]
+    public void Accept_NewRevisionAfterAFirstRevisionFailedLater_IsQueuedBehindIt()
+    {
+        var first = RolloutTransitions.Accept(new RolloutState { PlanVersion = PlanVersions.Latest }, Specs.Canary(hash: "broken"), Now);
+        var failed = Failed(first, atAction: 2);
+
+        var state = RolloutTransitions.Accept(failed, Specs.Canary(hash: "fixed"), Now);
+
+        Assert.Equal("broken", state.Current!.PodTemplateHash);
+        Assert.Equal("fixed", state.Pending!.PodTemplateHash);
+    }
+
+    /// <summary>Runs <paramref name="atAction"/> actions of the plan, then fails the next one for good.</summary>
+    private static RolloutState Failed(RolloutState state, int atAction)
+    {
+        for (var i = 0; i < atAction; i++)
+        {
+            state = RolloutTransitions.Record(state, RolloutPlanner.CurrentAction(state)!, Now);
+        }
+
+        return RolloutTransitions.ActionFailed(state, RolloutPlanner.CurrentAction(state)!, "refused", Now);
+    }
+
+    [Fact]
     public void Accept_NewHashDuringUpdate_SupersedesThenStartsTheNewRevision()
     {
         var state = RunUntil(RolloutTransitions.Accept(Healthy(), Specs.Canary(hash: "v2"), Now), ActionKind.Pause);

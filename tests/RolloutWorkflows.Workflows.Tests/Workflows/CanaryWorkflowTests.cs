@@ -165,6 +165,28 @@ public class CanaryWorkflowTests
     }
 
     [Fact]
+    public async Task Deploy_CorrectionsOfARefusedFirstRevision_TakenInsteadOfIgnoredOrQueued()
+    {
+        var cluster = new FakeCluster();
+        cluster.MissingReferences["canary-service"] = true;
+        var rollout = new RolloutHarness(fixture.Client, [cluster], "correct");
+        await rollout.RunAsync(async () =>
+        {
+            // Same pods, corrected Service name: the refused update runs again with the corrected spec.
+            var typo = Specs.Canary(hash: "v1", name: rollout.Name);
+            await rollout.DeployAsync(typo);
+            await rollout.WaitForAsync(s => s.Phase == "Degraded", "the refusal");
+            var corrected = typo with { Spec = typo.Spec with { Canary = typo.Spec.Canary! with { CanaryService = "canary-fixed" } } };
+            await rollout.DeployAsync(corrected);
+            var healthy = await rollout.WaitForHealthyAsync(1);
+
+            Assert.Contains(healthy.Events, e => e.Text == "revision 1 corrected (v1, same pod template): update restarted from step 0");
+            Assert.Equal("CheckReferences canary-fixed,stable-service,ingress", cluster.CallsOf("CheckReferences").Last());
+            await rollout.ReplayAllRunsAsync("accept-correction");
+        });
+    }
+
+    [Fact]
     public async Task Deploy_ActivityFailsWithAWrappedCause_StatusShowsTheActivitysReasonNotTheCause()
     {
         var cluster = new FakeCluster();
