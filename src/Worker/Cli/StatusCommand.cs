@@ -63,6 +63,7 @@ public static class StatusCommand
     private static async Task<int> ShowOnceAsync(RolloutControl control, ReplicaSetReader reader, string ns, string name, bool json, TextWriter output, CancellationToken cancellationToken)
     {
         var status = await control.StatusAsync(ns, name, cancellationToken);
+        status = RolloutControl.Ended(status, await control.ExecutionStatusAsync(ns, name, cancellationToken));
         await output.WriteAsync(await RenderAsync(status, reader, json, cancellationToken));
         return CliExitCodes.Success;
     }
@@ -77,7 +78,8 @@ public static class StatusCommand
             while (true)
             {
                 var status = await control.StatusAsync(ns, name, cancellationToken);
-                var view = await RenderAsync(status, reader, json, cancellationToken);
+                var execution = await control.ExecutionStatusAsync(ns, name, cancellationToken);
+                var view = await RenderAsync(RolloutControl.Ended(status, execution), reader, json, cancellationToken);
                 if (view != last)
                 {
                     last = view;
@@ -85,9 +87,9 @@ public static class StatusCommand
                     await output.FlushAsync(cancellationToken);
                 }
 
-                if (!await control.IsRunningAsync(ns, name, cancellationToken))
+                if (execution != Temporalio.Api.Enums.V1.WorkflowExecutionStatus.Running)
                 {
-                    await output.WriteLineAsync($"rollout {ns}/{name}: its workflow has ended (deleted).");
+                    await output.WriteLineAsync($"rollout {ns}/{name}: its workflow has ended.");
                     return CliExitCodes.Success;
                 }
 

@@ -2,6 +2,7 @@ namespace RolloutWorkflows.Worker.Control;
 
 using RolloutWorkflows.Workflows.Contracts;
 using RolloutWorkflows.Workflows.Rollout;
+using Temporalio.Api.Enums.V1;
 using Temporalio.Client;
 using Temporalio.Exceptions;
 
@@ -52,18 +53,34 @@ public sealed class RolloutControl
     }
 
     /// <summary>True while the rollout's latest run is open (false once it was deleted).</summary>
-    public async Task<bool> IsRunningAsync(string @namespace, string name, CancellationToken cancellationToken = default)
+    public async Task<bool> IsRunningAsync(string @namespace, string name, CancellationToken cancellationToken = default) =>
+        await ExecutionStatusAsync(@namespace, name, cancellationToken) == WorkflowExecutionStatus.Running;
+
+    /// <summary>The Temporal status of the rollout's latest run.</summary>
+    public async Task<WorkflowExecutionStatus> ExecutionStatusAsync(string @namespace, string name, CancellationToken cancellationToken = default)
     {
         try
         {
             var description = await Handle(@namespace, name).DescribeAsync(new WorkflowDescribeOptions { Rpc = new RpcOptions { CancellationToken = cancellationToken } });
-            return description.Status == Temporalio.Api.Enums.V1.WorkflowExecutionStatus.Running;
+            return description.Status;
         }
         catch (RpcException error) when (error.Code == RpcException.StatusCode.NotFound)
         {
             throw NotFound(@namespace, name, error);
         }
     }
+
+    /// <summary>
+    /// The status as a person should read it once the workflow has ended: the query still answers with the last
+    /// state (a delete in progress), so say what actually happened to the rollout.
+    /// </summary>
+    public static RolloutStatus Ended(RolloutStatus status, WorkflowExecutionStatus execution) => execution switch
+    {
+        WorkflowExecutionStatus.Running => status,
+        WorkflowExecutionStatus.Completed => status with { Phase = "Deleted", Message = "deleted: its ALB actions were reset to stable and its workflow has ended" },
+        WorkflowExecutionStatus.Canceled => status with { Phase = "Deleted", Message = "cancelled: its ALB actions were reset to stable and its workflow has ended" },
+        _ => status with { Phase = "Ended", Message = $"its workflow ended ({execution}) without resetting the ALB actions; check the Ingress annotations" },
+    };
 
     /// <summary>Sends an operator command; returns the workflow's reply.</summary>
     /// <exception cref="RolloutCommandRejectedException">The workflow refused it (its reason is the message).</exception>

@@ -75,10 +75,30 @@ public sealed class StatusCommandTests
         var result = await watching.WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.True(result.Exit == 0, result.ToString());
+        // Each view ends with "---"; the closing line after the last view says the workflow ended.
         var views = result.Output.Split("---\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.True(views.Length >= 2, "a view before and after the delete: " + result.Output);
+        Assert.True(views.Length >= 3, "a view before and after the delete, then the closing line: " + result.Output);
         Assert.Contains("Phase:        Paused", views[0], StringComparison.Ordinal);
-        Assert.Contains("its workflow has ended", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Phase:        Deleted", views[^2], StringComparison.Ordinal);
+        Assert.StartsWith("rollout default/web: its workflow has ended", views[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_AfterDelete_SaysDeletedInsteadOfTheLastProgressingState()
+    {
+        await using var stack = await PausedAtTwentyAsync();
+        var cli = new CliSession(stack);
+        Assert.Equal(0, (await cli.RunAsync("delete", "web")).Exit);
+        await stack.WaitForAsync("web", s => s.Events.Any(e => e.Text == "deleted: ALB actions reset to stable"), "the delete to finish");
+        var query = await stack.StatusAsync("web");
+
+        var result = await cli.StatusAsync("status", "web", "-o", "json");
+
+        Assert.True(result.Exit == 0, result.ToString());
+        Assert.Equal("Progressing", query.Phase);
+        var json = JsonNode.Parse(result.Output)!.AsObject();
+        Assert.Equal("Deleted", (string?)json["phase"]);
+        Assert.StartsWith("deleted: its ALB actions were reset to stable", (string?)json["message"], StringComparison.Ordinal);
     }
 
     [Fact]
