@@ -48,7 +48,7 @@ public sealed class RolloutControl
         return await WithWorkerAsync(
             @namespace,
             name,
-            token => handle.QueryAsync(wf => wf.Status, new WorkflowQueryOptions { Rpc = new RpcOptions { CancellationToken = token } }),
+            token => handle.QueryAsync(wf => wf.Status, new WorkflowQueryOptions { Rpc = WorkerRpc(token) }),
             cancellationToken);
     }
 
@@ -90,7 +90,7 @@ public sealed class RolloutControl
         var handle = Handle(@namespace, name);
         try
         {
-            return await WithWorkerAsync(@namespace, name, token => UpdateAsync(handle, command, reason, new WorkflowUpdateOptions { Rpc = new RpcOptions { CancellationToken = token } }), cancellationToken);
+            return await WithWorkerAsync(@namespace, name, token => UpdateAsync(handle, command, reason, new WorkflowUpdateOptions { Rpc = WorkerRpc(token) }), cancellationToken);
         }
         catch (WorkflowUpdateFailedException failed)
         {
@@ -158,12 +158,25 @@ public sealed class RolloutControl
         {
             throw NotFound(@namespace, name, error);
         }
-        catch (Exception error) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested
-            && error is OperationCanceledException or RpcException { Code: RpcException.StatusCode.Cancelled or RpcException.StatusCode.DeadlineExceeded })
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested && NoWorkerAnswered(error, timeout.IsCancellationRequested))
         {
             throw new TimeoutException(
                 $"no worker answered within {WorkerTimeout.TotalSeconds:0} s for rollout {@namespace}/{name} (task queue {taskQueue}): is `rollouts worker` running against this Temporal namespace?",
                 error);
         }
     }
+
+    /// <summary>The call's gRPC deadline is the worker timeout too, so the server stops waiting when we do.</summary>
+    private RpcOptions WorkerRpc(CancellationToken token) => new() { CancellationToken = token, Timeout = WorkerTimeout };
+
+    /// <summary>
+    /// Our own clock ran out, or the server gave up first: Temporal answers DeadlineExceeded when no worker took the
+    /// query or update in time, which can be before <see cref="WorkerTimeout"/> (the server keeps a margin).
+    /// </summary>
+    private static bool NoWorkerAnswered(Exception error, bool ourTimeoutFired) => error switch
+    {
+        RpcException { Code: RpcException.StatusCode.DeadlineExceeded } => true,
+        OperationCanceledException or RpcException { Code: RpcException.StatusCode.Cancelled } => ourTimeoutFired,
+        _ => false,
+    };
 }
