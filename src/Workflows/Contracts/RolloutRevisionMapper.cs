@@ -77,5 +77,6 @@ public static class RolloutRevisionMapper
         AutoPromotionEnabled = blueGreen.AutoPromotionEnabled,
         AutoPromotionSeconds = blueGreen.AutoPromotionSeconds,
         ScaleDownDelaySeconds = blueGreen.EffectiveScaleDownDelaySeconds(),
+        AbortScaleDownDelaySeconds = blueGreen.EffectiveAbortScaleDownDelaySeconds(),
     };
 }

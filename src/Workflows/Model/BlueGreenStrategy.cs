@@ -17,5 +17,10 @@ public sealed record BlueGreenStrategy
 
     public int? ScaleDownDelaySeconds { get; init; }
 
+    /// <summary>How long an aborted preview ReplicaSet stays up; 0 keeps it (Argo's semantics).</summary>
+    public int? AbortScaleDownDelaySeconds { get; init; }
+
     public int EffectiveScaleDownDelaySeconds() => ScaleDownDelaySeconds ?? DefaultScaleDownDelaySeconds;
+
+    public int EffectiveAbortScaleDownDelaySeconds() => AbortScaleDownDelaySeconds ?? DefaultScaleDownDelaySeconds;
 }

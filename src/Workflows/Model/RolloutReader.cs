@@ -28,11 +28,12 @@ public static class RolloutReader
     private static string[] StrategyFields { get; } = ["canary", "blueGreen"];
 
     private static string[] BlueGreenFields { get; } =
-        ["activeService", "previewService", "autoPromotionEnabled", "autoPromotionSeconds", "scaleDownDelaySeconds"];
+        ["activeService", "previewService", "autoPromotionEnabled", "autoPromotionSeconds", "scaleDownDelaySeconds",
+         "abortScaleDownDelaySeconds"];
 
     private static string[] BlueGreenUnsupported { get; } =
         ["previewReplicaCount", "prePromotionAnalysis", "postPromotionAnalysis", "antiAffinity", "previewMetadata",
-         "activeMetadata", "scaleDownDelayRevisionLimit", "abortScaleDownDelaySeconds", "maxUnavailable"];
+         "activeMetadata", "scaleDownDelayRevisionLimit", "maxUnavailable"];
 
     public static RolloutReadResult Read(JsonObject document)
     {
@@ -111,6 +112,7 @@ public static class RolloutReader
             AutoPromotionEnabled = reader.Bool(obj, "autoPromotionEnabled", path) ?? true,
             AutoPromotionSeconds = reader.Int(obj, "autoPromotionSeconds", path),
             ScaleDownDelaySeconds = reader.Int(obj, "scaleDownDelaySeconds", path),
+            AbortScaleDownDelaySeconds = reader.Int(obj, "abortScaleDownDelaySeconds", path),
         };
     }
 }

@@ -142,5 +142,6 @@ public static class RolloutValidator
         }
 
         problems.NotNegative($"{path}.scaleDownDelaySeconds", blueGreen.ScaleDownDelaySeconds);
+        problems.NotNegative($"{path}.abortScaleDownDelaySeconds", blueGreen.AbortScaleDownDelaySeconds);
     }
 }

@@ -167,6 +167,17 @@ public class RolloutValidatorTests
     }
 
     [Fact]
+    public void Validate_BlueGreenNegativeAbortScaleDownDelay_NamesTheField()
+    {
+        var blueGreen = new BlueGreenStrategy { ActiveService = "active", AbortScaleDownDelaySeconds = -1 };
+        var rollout = Example with { Strategy = new RolloutStrategy { BlueGreen = blueGreen } };
+
+        var problem = Assert.Single(RolloutValidator.Validate(rollout));
+
+        Assert.Equal("spec.strategy.blueGreen.abortScaleDownDelaySeconds", problem.Path);
+    }
+
+    [Fact]
     public void Validate_BothStrategies_IsRejected()
     {
         var rollout = Example with { Strategy = Example.Strategy with { BlueGreen = new BlueGreenStrategy { ActiveService = "active" } } };

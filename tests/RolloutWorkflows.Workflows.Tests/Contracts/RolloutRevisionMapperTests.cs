@@ -43,9 +43,33 @@ public class RolloutRevisionMapperTests
               - setCanaryScale: {replicas: 2}
         """;
 
-    private static Rollout Parse()
+    private const string BlueGreenManifest = """
+        apiVersion: argoproj.io/v1alpha1
+        kind: Rollout
+        metadata:
+          name: web
+        spec:
+          replicas: 2
+          selector:
+            matchLabels:
+              app: web
+          template:
+            metadata:
+              labels:
+                app: web
+            spec:
+              containers:
+              - name: web
+                image: nginx:1.27
+          strategy:
+            blueGreen:
+              activeService: web-active
+              previewService: web-preview
+        """;
+
+    private static Rollout Parse(string manifest = Manifest)
     {
-        var document = RolloutManifestParser.ParseDocuments(Manifest, "test.yaml").Documents.Single();
+        var document = RolloutManifestParser.ParseDocuments(manifest, "test.yaml").Documents.Single();
         return RolloutManifestParser.ParseRollout(document.Object).Rollout;
     }
 
@@ -69,6 +93,19 @@ public class RolloutRevisionMapperTests
         Assert.Equal(30, canary.ScaleDownDelaySeconds);
         Assert.Empty(RevisionChecks.Problems(revision, "shop", "web"));
         Assert.Contains("nginx:1.27", revision.PodTemplateJson, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", 30)]
+    [InlineData("\n      abortScaleDownDelaySeconds: 0", 0)]
+    [InlineData("\n      abortScaleDownDelaySeconds: 120", 120)]
+    public void ToRevision_BlueGreen_CarriesAbortScaleDownDelayWithArgosDefault(string field, int expected)
+    {
+        var rollout = Parse(BlueGreenManifest + field);
+
+        var revision = RolloutRevisionMapper.ToRevision(rollout, new RolloutSettings());
+
+        Assert.Equal(expected, revision.Spec.BlueGreen!.AbortScaleDownDelaySeconds);
     }
 
     [Fact]

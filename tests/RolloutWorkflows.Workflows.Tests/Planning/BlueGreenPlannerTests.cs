@@ -81,10 +81,18 @@ public class BlueGreenPlannerTests
     }
 
     [Fact]
-    public void PlanAbort_ActiveBackToStableVerifiedPreviewUntouched()
+    public void PlanAbort_ActiveBackToStableVerifiedThenPreviewScaledDownAfterTheDelay()
     {
         var lines = Specs.Lines(BlueGreenPlanner.PlanAbort(Specs.BlueGreen(), "old"));
 
         Assert.Equal(["SwitchSelector active-service old", "VerifyTargets active-service old", "Delay 30", "ScaleReplicaSet new 0"], lines);
+    }
+
+    [Fact]
+    public void PlanAbort_AbortScaleDownDelayZero_KeepsThePreviewReplicaSetForDebugging()
+    {
+        var lines = Specs.Lines(BlueGreenPlanner.PlanAbort(Specs.BlueGreen(abortScaleDownDelaySeconds: 0), "old"));
+
+        Assert.Equal(["SwitchSelector active-service old", "VerifyTargets active-service old"], lines);
     }
 }

@@ -41,7 +41,8 @@ public static class Specs
         };
 
     public static RolloutRevision BlueGreen(
-        string hash = "new", bool autoPromotion = true, int? autoPromotionSeconds = null, bool verify = true, string name = "web") => new()
+        string hash = "new", bool autoPromotion = true, int? autoPromotionSeconds = null, bool verify = true, string name = "web",
+        int abortScaleDownDelaySeconds = BlueGreenSpec.DefaultScaleDownDelaySeconds) => new()
         {
             PodTemplateHash = hash,
             Number = 2,
@@ -57,6 +58,7 @@ public static class Specs
                     PreviewService = "preview-service",
                     AutoPromotionEnabled = autoPromotion,
                     AutoPromotionSeconds = autoPromotionSeconds,
+                    AbortScaleDownDelaySeconds = abortScaleDownDelaySeconds,
                 },
             },
         };
