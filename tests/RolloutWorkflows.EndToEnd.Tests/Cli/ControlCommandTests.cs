@@ -7,15 +7,12 @@ public sealed class ControlCommandTests
 {
     private const string ActionKey = "alb.ingress.kubernetes.io/actions.web-stable";
 
-    private static readonly string ManualPause =
-        Examples.Canary.Replace("- pause: {duration: 10s}\n      - setWeight: 50", "- pause: {}\n      - setWeight: 50", StringComparison.Ordinal);
-
     [Fact]
     public async Task Promote_AtAnIndefinitePause_RolloutContinuesToHealthy()
     {
         await using var stack = await StartedAsync();
         var cli = new CliSession(stack);
-        await cli.RunAsync("deploy", "-f", CliSession.WriteManifest(ManualPause), "--image", "web=nginx:1.28");
+        await cli.RunAsync("deploy", "-f", CliSession.WriteManifest(ScenarioManifests.ManualPauseCanary), "--image", "web=nginx:1.28");
         await stack.WaitForAsync("web", s => s.Revision == 2 && s.Phase == "Paused", "revision 2 at its indefinite pause");
 
         var result = await cli.RunAsync("promote", "web");
@@ -43,7 +40,7 @@ public sealed class ControlCommandTests
     {
         await using var stack = await StartedAsync();
         var cli = new CliSession(stack);
-        await cli.RunAsync("deploy", "-f", CliSession.WriteManifest(ManualPause), "--image", "web=nginx:1.28");
+        await cli.RunAsync("deploy", "-f", CliSession.WriteManifest(ScenarioManifests.ManualPauseCanary), "--image", "web=nginx:1.28");
         await stack.WaitForAsync("web", s => s.Revision == 2 && s.Phase == "Paused", "revision 2 at its indefinite pause");
         Assert.Equal(0, (await cli.RunAsync("promote", "web")).Exit);
 
@@ -65,7 +62,7 @@ public sealed class ControlCommandTests
     {
         await using var stack = await StartedAsync();
         var cli = new CliSession(stack);
-        await cli.RunAsync("deploy", "-f", CliSession.WriteManifest(ManualPause), "--image", "web=nginx:1.28", "--aws-verify-target-group", "--verification-interval", "1s");
+        await cli.RunAsync("deploy", "-f", CliSession.WriteManifest(ScenarioManifests.ManualPauseCanary), "--image", "web=nginx:1.28", "--aws-verify-target-group", "--verification-interval", "1s");
         await stack.WaitForAsync("web", s => s.Revision == 2 && s.Phase == "Paused", "revision 2 at its indefinite pause");
 
         var abort = await cli.RunAsync("abort", "web");
@@ -87,7 +84,7 @@ public sealed class ControlCommandTests
     {
         await using var stack = await StartedAsync();
         var cli = new CliSession(stack);
-        await cli.RunAsync("deploy", "-f", CliSession.WriteManifest(ManualPause), "--image", "web=nginx:1.28");
+        await cli.RunAsync("deploy", "-f", CliSession.WriteManifest(ScenarioManifests.ManualPauseCanary), "--image", "web=nginx:1.28");
         await stack.WaitForAsync("web", s => s.Revision == 2 && s.Phase == "Paused" && s.SetWeight == 20, "revision 2 at 20 %");
 
         var result = await cli.RunAsync("delete", "web");
@@ -116,7 +113,7 @@ public sealed class ControlCommandTests
     {
         var stack = await EndToEndStack.StartAsync();
         await stack.SeedAsync(Examples.Canary);
-        await stack.DeployAsync(EndToEndStack.ReadRollout(ManualPause));
+        await stack.DeployAsync(EndToEndStack.ReadRollout(ScenarioManifests.ManualPauseCanary));
         await stack.WaitForHealthyAsync("web", 1);
         return stack;
     }

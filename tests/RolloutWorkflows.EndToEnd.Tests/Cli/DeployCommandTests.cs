@@ -116,7 +116,7 @@ public sealed class DeployCommandTests
         await using var stack = await EndToEndStack.StartAsync();
         await stack.SeedAsync(Examples.Canary);
         var cli = new CliSession(stack);
-        var file = CliSession.WriteManifest(Examples.Canary.Replace("- pause: {duration: 10s}\n      - setWeight: 50", "- pause: {}\n      - setWeight: 50", StringComparison.Ordinal));
+        var file = CliSession.WriteManifest(ScenarioManifests.ManualPauseCanary);
         Assert.Equal(0, (await cli.RunAsync("deploy", "-f", file, "--wait")).Exit);
 
         var waiting = cli.RunAsync("deploy", "-f", file, "--image", "web=nginx:1.28", "--aws-verify-target-group", "--verification-interval", "1s", "--wait");

@@ -6,9 +6,6 @@ using RolloutWorkflows.EndToEnd.Tests.Support;
 /// <summary>`rollouts status` and `rollouts list`: what an operator sees, in text and JSON.</summary>
 public sealed class StatusCommandTests
 {
-    private static readonly string ManualPause =
-        Examples.Canary.Replace("- pause: {duration: 10s}\n      - setWeight: 50", "- pause: {}\n      - setWeight: 50", StringComparison.Ordinal);
-
     [Fact]
     public async Task Status_Text_ShowsPhaseStepWeightsVerificationAndReplicaSetReadyCounts()
     {
@@ -137,7 +134,7 @@ public sealed class StatusCommandTests
     {
         var stack = await EndToEndStack.StartAsync();
         await stack.SeedAsync(Examples.Canary);
-        var rollout = EndToEndStack.ReadRollout(ManualPause);
+        var rollout = EndToEndStack.ReadRollout(ScenarioManifests.ManualPauseCanary);
         await stack.DeployAsync(rollout);
         await stack.WaitForHealthyAsync("web", 1);
         await stack.DeployAsync(rollout.WithImage("web", "nginx:1.28"));

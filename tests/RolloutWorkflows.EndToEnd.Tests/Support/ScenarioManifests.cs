@@ -7,6 +7,10 @@ namespace RolloutWorkflows.EndToEnd.Tests.Support;
 /// </summary>
 public static class ScenarioManifests
 {
+    /// <summary>The example canary (examples/rollout.yaml) with its 10 s pause made indefinite: 20 %, pause until promoted, 50 %, ...</summary>
+    public static string ManualPauseCanary { get; } =
+        Examples.Canary.Replace("- pause: {duration: 10s}\n      - setWeight: 50", "- pause: {}\n      - setWeight: 50", StringComparison.Ordinal);
+
     /// <summary>
     /// The guide's canary (Rollout web on the Services and Ingress of <see cref="Examples.Canary"/>) with two
     /// indefinite pauses: 20 %, pause, 50 %, pause.
