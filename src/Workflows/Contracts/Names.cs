@@ -79,6 +79,12 @@ public static class Names
     /// </summary>
     public const string AcceptCorrectionPatch = "accept-correction";
 
+    /// <summary>
+    /// Patch: a canary first deploy, with verification on, verifies the stable Service's target registration after
+    /// its weights, so Healthy means the ALB can serve the first revision too. Histories without it keep their plans.
+    /// </summary>
+    public const string VerifyFirstCanaryPatch = "verify-first-canary";
+
     /// <summary>Search attribute (Keyword): the rollout's namespace.</summary>
     public const string RolloutNamespaceAttribute = "RolloutNamespace";
 

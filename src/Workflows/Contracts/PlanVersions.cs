@@ -22,8 +22,14 @@ public static class PlanVersions
     /// <summary>A Deploy correcting a failed update is taken (patch <see cref="Names.AcceptCorrectionPatch"/>).</summary>
     public const int AcceptCorrection = 3;
 
+    /// <summary>
+    /// A canary first deploy verifies the stable Service's target registration before the revision is stable
+    /// (patch <see cref="Names.VerifyFirstCanaryPatch"/>), as blue-green does from version 2.
+    /// </summary>
+    public const int VerifyFirstCanary = 4;
+
     /// <summary>The patch that moves a workflow to each version, in order: version n is reached by <c>Patches[n - 1]</c>.</summary>
-    public static IReadOnlyList<string> Patches { get; } = [Names.CheckReferencesPatch, Names.VerifyFirstBlueGreenPatch, Names.AcceptCorrectionPatch];
+    public static IReadOnlyList<string> Patches { get; } = [Names.CheckReferencesPatch, Names.VerifyFirstBlueGreenPatch, Names.AcceptCorrectionPatch, Names.VerifyFirstCanaryPatch];
 
     /// <summary>The version new workflows run.</summary>
     public static int Latest => Patches.Count;

@@ -9,13 +9,16 @@ using RolloutWorkflows.Workflows.Contracts;
 /// </summary>
 public static class CanaryPlanner
 {
-    /// <summary>The whole update of <paramref name="revision"/> from the stable revision it starts from.</summary>
-    public static RolloutPlan PlanUpdate(RolloutRevision revision, string? stableHash, PingPongSide stableSide)
+    /// <summary>
+    /// The whole update of <paramref name="revision"/> from the stable revision it starts from, in the plan shape
+    /// <paramref name="planVersion"/> (<see cref="PlanVersions"/>).
+    /// </summary>
+    public static RolloutPlan PlanUpdate(RolloutRevision revision, string? stableHash, PingPongSide stableSide, int planVersion = PlanVersions.Original)
     {
         var canary = Canary(revision);
         if (stableHash is null)
         {
-            return RolloutPlan.Of(FirstDeploy(revision, canary));
+            return RolloutPlan.Of(FirstDeploy(revision, canary, planVersion));
         }
 
         if (stableHash == revision.PodTemplateHash)
@@ -78,7 +81,7 @@ public static class CanaryPlanner
         return actions;
     }
 
-    private static List<RolloutAction> FirstDeploy(RolloutRevision revision, CanarySpec canary)
+    private static List<RolloutAction> FirstDeploy(RolloutRevision revision, CanarySpec canary, int planVersion)
     {
         var hash = revision.PodTemplateHash;
         var actions = new List<RolloutAction>
@@ -91,7 +94,14 @@ public static class CanaryPlanner
             actions.Add(Switch(service, hash, 0));
         }
 
-        actions.AddRange(Weights(revision, canary, TrafficRoles.For(canary, PingPongSide.Ping), 0, 0));
+        var roles = TrafficRoles.For(canary, PingPongSide.Ping);
+        actions.AddRange(Weights(revision, canary, roles, 0, 0));
+        if (planVersion >= PlanVersions.VerifyFirstCanary && revision.Settings.VerifyTargetGroups)
+        {
+            // After the weights: the LBC makes the target groups from the action, so before it there may be none.
+            actions.Add(new RolloutAction(ActionKind.VerifyTargets) { Service = roles.StableService, Hash = hash });
+        }
+
         actions.Add(new RolloutAction(ActionKind.MarkStable) { Hash = hash, Revision = revision.Number, Side = PingPongSide.Ping });
         return actions;
     }

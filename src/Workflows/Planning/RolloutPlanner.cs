@@ -22,7 +22,7 @@ public static class RolloutPlanner
         {
             RolloutStage.Updating => CheckFirst(state, blueGreen
                 ? BlueGreenPlanner.PlanUpdate(revision, state.BaseStableHash, state.PlanVersion)
-                : CanaryPlanner.PlanUpdate(revision, state.BaseStableHash, state.BaseStableSide)),
+                : CanaryPlanner.PlanUpdate(revision, state.BaseStableHash, state.BaseStableSide, state.PlanVersion)),
             RolloutStage.Aborting when state.BaseStableHash is { } stable => blueGreen
                 ? BlueGreenPlanner.PlanAbort(revision, stable)
                 : CanaryPlanner.PlanAbort(revision, stable, state.BaseStableSide),

@@ -11,6 +11,32 @@ public sealed class VerificationScenarioTests
 {
     private const string ActionKey = "alb.ingress.kubernetes.io/actions.web-stable";
 
+    private const string StableOnlyAction =
+        """{"type":"forward","forwardConfig":{"targetGroups":[{"serviceName":"web-canary","servicePort":"80","weight":0},{"serviceName":"web-stable","servicePort":"80","weight":100}]}}""";
+
+    [Fact]
+    public async Task Verification_LaggingLbc_FirstRevisionHealthyOnlyOnceTheStableTargetGroupHasItsPods()
+    {
+        await using var stack = await EndToEndStack.StartAsync(new SandboxStackOptions { TimeSkipping = true, LbcReconcileLag = TimeSpan.FromSeconds(2) });
+        var settings = EndToEndStack.VerifiedSettings with { VerificationDeadlineSeconds = 24 * 3600 };
+        // The Ingress already carries its action (stable 100 %, e.g. kept from an earlier install), and the ALB has
+        // it: the weights verify at once and only the registration of the new pods lags behind.
+        await stack.SeedAsync(Examples.Canary.Replace(
+            "    alb.ingress.kubernetes.io/target-type: ip\n",
+            "    alb.ingress.kubernetes.io/target-type: ip\n    " + ActionKey + ": '" + StableOnlyAction + "'\n",
+            StringComparison.Ordinal));
+        await stack.WaitForAlbAsync(alb => alb.WeightOf("web-stable") == 100, "the seeded action live on the ALB");
+        var first = await stack.DeployAsync(EndToEndStack.ReadRollout(Examples.Canary), settings);
+        await stack.WaitForHealthyAsync("web", 1);
+        var alb = stack.Alb;
+
+        // Healthy means served: read at that moment, without waiting for the LBC, every pod is in the target group.
+        var pods = await stack.PodIpsAsync(first.PodTemplateHash);
+        Assert.Equal(4, pods.Count);
+        Assert.Subset(alb.RegisteredIn("web-stable").ToHashSet(), pods.ToHashSet());
+        Assert.Equal(100, alb.WeightOf("web-stable"));
+    }
+
     [Fact]
     public async Task Verification_LaggingLbc_NoChangeBeforeTheLastWeightIsLiveAndNoScaleDownBeforeRegistration()
     {

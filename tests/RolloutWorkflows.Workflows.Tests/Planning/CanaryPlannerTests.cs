@@ -137,6 +137,43 @@ public class CanaryPlannerTests
     }
 
     [Fact]
+    public void PlanUpdate_FirstDeployFromVerifyFirstCanary_StableRegistrationVerifiedBeforeStable()
+    {
+        var plan = CanaryPlanner.PlanUpdate(Specs.Canary(hash: "v1"), null, PingPongSide.Ping, PlanVersions.VerifyFirstCanary);
+
+        Assert.Equal(
+        [
+            "EnsureReplicaSet v1 4",
+            "WaitAvailable v1 0",
+            "SwitchSelector stable-service v1",
+            "SwitchSelector canary-service v1",
+            "SetWeights canary-service=0 stable-service=100",
+            "VerifyWeights canary-service=0 stable-service=100",
+            "VerifyTargets stable-service v1",
+            "MarkStable v1 Ping",
+        ],
+        Specs.Lines(plan));
+    }
+
+    [Fact]
+    public void PlanUpdate_PingPongFirstDeployFromVerifyFirstCanary_VerifiesThePingSide()
+    {
+        var plan = CanaryPlanner.PlanUpdate(Specs.Canary(hash: "v1", pingPong: true), null, PingPongSide.Ping, PlanVersions.VerifyFirstCanary);
+
+        Assert.Contains("VerifyTargets ping-service v1", Specs.Lines(plan));
+    }
+
+    [Theory]
+    [InlineData(PlanVersions.AcceptCorrection, true)]
+    [InlineData(PlanVersions.VerifyFirstCanary, false)]
+    public void PlanUpdate_FirstDeployBeforeTheVersionOrWithoutVerification_NoTargetVerification(int planVersion, bool verify)
+    {
+        var lines = Specs.Lines(CanaryPlanner.PlanUpdate(Specs.Canary(hash: "v1", verify: verify), null, PingPongSide.Ping, planVersion));
+
+        Assert.DoesNotContain(lines, l => l.StartsWith("VerifyTargets", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void PlanUpdate_MultipleIngresses_OneSetWeightsActionPerWeightChange()
     {
         var plan = CanaryPlanner.PlanUpdate(Specs.Canary(ingresses: ["a", "b"]), "old", PingPongSide.Ping);

@@ -47,7 +47,7 @@ public class CommittedHistoryReplayTests
     {
         var names = Files();
 
-        foreach (var scenario in new[] { "canary", "abort-retry", "ping-pong", "blue-green", "delete", "supersede", "check-references", "accept-correction" })
+        foreach (var scenario in new[] { "canary", "abort-retry", "ping-pong", "blue-green", "delete", "supersede", "check-references", "accept-correction", "canary-plan4" })
         {
             Assert.Contains(names, n => n.StartsWith(scenario + "-", StringComparison.Ordinal));
         }
