@@ -16,12 +16,14 @@ public sealed class ReferenceActivities : IReferenceActivities
     private readonly IServiceGateway services;
     private readonly IIngressGateway ingresses;
     private readonly IReadOnlyCollection<string> albClasses;
+    private readonly VerificationPolicyOptions policy;
 
-    public ReferenceActivities(IServiceGateway services, IIngressGateway ingresses, AlbIngressClassOptions classes)
+    public ReferenceActivities(IServiceGateway services, IIngressGateway ingresses, AlbIngressClassOptions classes, VerificationPolicyOptions policy)
     {
         this.services = services;
         this.ingresses = ingresses;
         albClasses = classes.Effective;
+        this.policy = policy;
     }
 
     /// <inheritdoc/>
@@ -30,6 +32,13 @@ public sealed class ReferenceActivities : IReferenceActivities
     {
         var token = ActivityExecutionContext.Current.CancellationToken;
         var problems = new List<string>();
+        if (policy.VerifyTargetGroups && input.VerifiesTargetGroups == false)
+        {
+            problems.Add(
+                "deploy settings: this worker requires target-group verification (worker --aws-verify-target-group, Rollouts:VerifyTargetGroups); "
+                + "deploy the revision again with `rollouts deploy --aws-verify-target-group`");
+        }
+
         foreach (var reference in input.Services)
         {
             problems.AddRange(await CheckServiceAsync(input.Namespace, reference, token));

@@ -18,6 +18,8 @@ public static class RolloutActivitiesServiceCollectionExtensions
     {
         services.AddOptions<AlbIngressClassOptions>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AlbIngressClassOptions>>().Value);
+        services.AddOptions<VerificationPolicyOptions>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<VerificationPolicyOptions>>().Value);
         foreach (var type in ActivityTypes)
         {
             services.AddSingleton(type);

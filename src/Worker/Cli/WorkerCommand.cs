@@ -21,13 +21,22 @@ public static class WorkerCommand
             .Add("--health-port", "Health:Port", "Port of /healthz/live and /healthz/ready (Health:Port; default 8081, 0 picks a free port).");
         var classes = CliOptions.AlbIngressClasses();
         classes.Description = "An ingress class the AWS Load Balancer Controller serves (repeatable; Rollouts:AlbIngressClasses; default alb; '' accepts ingresses without a class). The worker refuses to write actions on Ingresses of other classes.";
-        var command = new Command("worker", "Run the rollout worker: polls Temporal and drives Kubernetes and ELBv2 until stopped.") { classes };
+        var verify = new Option<bool>("--aws-verify-target-group")
+        {
+            Description = "Require target-group verification (Rollouts:VerifyTargetGroups): a revision deployed without `deploy --aws-verify-target-group` is refused before anything is written.",
+        };
+        var command = new Command("worker", "Run the rollout worker: polls Temporal and drives Kubernetes and ELBv2 until stopped.") { classes, verify };
         flags.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var overrides = flags.Overrides(parseResult).ToList();
             var given = parseResult.GetValue(classes) ?? [];
             overrides.AddRange(given.Select((value, i) => KeyValuePair.Create($"Rollouts:AlbIngressClasses:{i}", (string?)value)));
+            if (parseResult.GetValue(verify))
+            {
+                overrides.Add(KeyValuePair.Create("Rollouts:VerifyTargetGroups", (string?)"true"));
+            }
+
             return await RunAsync(RolloutsConfiguration.Build(overrides), parseResult.InvocationConfiguration.Error, cancellationToken);
         });
         return command;

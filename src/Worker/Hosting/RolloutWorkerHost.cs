@@ -75,6 +75,7 @@ public static class RolloutWorkerHost
         builder.Services.AddKubernetesGateways();
         builder.Services.AddElbv2Client(configuration.GetSection(Elbv2ClientOptions.SectionName));
         builder.Services.Configure<AlbIngressClassOptions>(configuration.GetSection(AlbIngressClassOptions.SectionName));
+        builder.Services.Configure<VerificationPolicyOptions>(configuration.GetSection(VerificationPolicyOptions.SectionName));
         builder.Services.AddRolloutActivities();
         builder.Services.AddTemporalClient(options =>
         {

@@ -37,7 +37,7 @@ public static class RolloutReferences
             Add(services, "spec.strategy.blueGreen.previewService", blueGreen.PreviewService, null);
         }
 
-        return new CheckReferencesInput(spec.Namespace, spec.Name, services, ingresses);
+        return new CheckReferencesInput(spec.Namespace, spec.Name, services, ingresses, revision.Settings.VerifyTargetGroups);
     }
 
     private static void Add(List<ServiceReference> services, string field, string? name, int? port)

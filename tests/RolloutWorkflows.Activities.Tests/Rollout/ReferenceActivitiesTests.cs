@@ -103,6 +103,31 @@ public sealed class ReferenceActivitiesTests
     }
 
     [Fact]
+    public async Task CheckReferences_WorkerRequiresVerificationAndRevisionHasNone_RefusedNamingTheDeployFlag()
+    {
+        await using var cluster = Seeded();
+
+        var failure = await Assert.ThrowsAsync<ApplicationFailureException>(
+            () => Run(cluster, Canary() with { VerifiesTargetGroups = false }, new VerificationPolicyOptions { VerifyTargetGroups = true }));
+
+        Assert.Equal((Names.InvalidRolloutSpecError, true), (failure.ErrorType, failure.NonRetryable));
+        Assert.StartsWith("deploy settings: this worker requires target-group verification", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("rollouts deploy --aws-verify-target-group", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(null)]
+    public async Task CheckReferences_WorkerRequiresVerification_AcceptsVerifiedOrUnrecordedRevisions(bool? verifies)
+    {
+        await using var cluster = Seeded();
+
+        var result = await Run(cluster, Canary() with { VerifiesTargetGroups = verifies }, new VerificationPolicyOptions { VerifyTargetGroups = true });
+
+        Assert.Equal(new CheckReferencesResult(2, 1), result);
+    }
+
+    [Fact]
     public async Task CheckReferences_Refused_WritesNothing()
     {
         await using var cluster = Seeded();
@@ -121,7 +146,10 @@ public sealed class ReferenceActivitiesTests
         return cluster;
     }
 
-    private static Task<CheckReferencesResult> Run(SandboxCluster cluster, CheckReferencesInput input, params string[] albClasses)
+    private static Task<CheckReferencesResult> Run(SandboxCluster cluster, CheckReferencesInput input, params string[] albClasses) =>
+        Run(cluster, input, new VerificationPolicyOptions(), albClasses);
+
+    private static Task<CheckReferencesResult> Run(SandboxCluster cluster, CheckReferencesInput input, VerificationPolicyOptions policy, params string[] albClasses)
     {
         var classes = new AlbIngressClassOptions();
         foreach (var albClass in albClasses)
@@ -129,7 +157,7 @@ public sealed class ReferenceActivitiesTests
             classes.AlbIngressClasses.Add(albClass);
         }
 
-        var activities = new ReferenceActivities(cluster.Services, cluster.Ingresses, classes);
+        var activities = new ReferenceActivities(cluster.Services, cluster.Ingresses, classes, policy);
         return new ActivityEnvironment().RunAsync(() => activities.CheckReferencesAsync(input));
     }
 }

@@ -129,4 +129,27 @@ public sealed class DeployCommandTests
         Assert.Contains("Degraded at revision 2", result.Error, StringComparison.Ordinal);
         Assert.Contains("revision 2 Degraded", result.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Deploy_WorkerRequiresVerification_WithoutTheFlagExitsOneWritingNothingThenWithItIsHealthy()
+    {
+        await using var stack = await EndToEndStack.StartAsync();
+        await stack.StopWorkerAsync();
+        await stack.StartWorkerAsync(new Dictionary<string, string?> { ["Rollouts:VerifyTargetGroups"] = "true" });
+        await stack.SeedAsync(Examples.Canary);
+        var cli = new CliSession(stack);
+        var file = CliSession.WriteManifest(Examples.Canary);
+
+        var refused = await cli.RunAsync("deploy", "-f", file, "--wait");
+
+        Assert.True(refused.Exit == 1, refused.ToString());
+        Assert.Contains("this worker requires target-group verification", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("rollouts deploy --aws-verify-target-group", refused.Error, StringComparison.Ordinal);
+        var replicaSets = await stack.Kube.AppsV1.ListNamespacedReplicaSetAsync("default");
+        Assert.Empty(replicaSets.Items);
+
+        var verified = await cli.RunAsync("deploy", "-f", file, "--aws-verify-target-group", "--verification-interval", "1s", "--wait");
+
+        Assert.True(verified.Exit == 0, verified.ToString());
+    }
 }

@@ -57,11 +57,13 @@ public sealed class EndToEndStack : IAsyncDisposable
     }
 
     /// <summary>Starts a worker host (a new process would do the same); one runs at a time.</summary>
-    public async Task StartWorkerAsync()
+    /// <param name="settings">Worker settings beyond how to reach the sandbox, e.g. <c>Rollouts:VerifyTargetGroups</c>.</param>
+    public async Task StartWorkerAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(Sandbox.WorkerConfiguration(taskQueue))
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Health:Port"] = "0", ["Health:BindAddress"] = "127.0.0.1" })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         worker = RolloutWorkerHost.Build(configuration, logging => logging.ClearProviders());
         await worker.StartAsync();

@@ -48,7 +48,7 @@ public class KubernetesSandboxWorkflowTests
         var services = new ServiceGateway(client);
         var activities = new object[]
         {
-            new ReferenceActivities(services, new IngressGateway(client, new KubernetesOptions()), new AlbIngressClassOptions()),
+            new ReferenceActivities(services, new IngressGateway(client, new KubernetesOptions()), new AlbIngressClassOptions(), new VerificationPolicyOptions()),
             new ReplicaSetActivities(new ReplicaSetGateway(client)),
             new ServiceActivities(services),
         };
