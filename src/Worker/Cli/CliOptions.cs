@@ -18,7 +18,7 @@ public static class CliOptions
         Arity = required ? ArgumentArity.OneOrMore : ArgumentArity.ZeroOrMore,
     };
 
-    public static Option<string[]> AlbIngressClasses() => new("--alb-ingress-class")
+    public static Option<string[]> AlbIngressClasses() => new("--alb-ingress-class", "--alb-ingress-classes")
     {
         Description = "An ingress class served by the AWS Load Balancer Controller (repeatable; default alb; '' accepts ingresses without a class).",
         Arity = ArgumentArity.ZeroOrMore,

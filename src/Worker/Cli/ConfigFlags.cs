@@ -15,7 +15,12 @@ public sealed class ConfigFlags
         Add("--address", "Temporal:Address", "Temporal frontend host:port (Temporal:Address, TEMPORAL_ADDRESS; default localhost:7233).")
         .Add("--temporal-namespace", "Temporal:Namespace", "Temporal namespace (Temporal:Namespace, TEMPORAL_NAMESPACE; default default).")
         .Add("--task-queue", "Temporal:TaskQueue", "Task queue of the rollout workers (Temporal:TaskQueue; default rollouts).")
-        .Add("--api-key", "Temporal:ApiKey", "Temporal API key (Temporal:ApiKey, TEMPORAL_API_KEY); implies TLS.");
+        .Add("--api-key", "Temporal:ApiKey", "Temporal API key (Temporal:ApiKey, TEMPORAL_API_KEY); implies TLS.")
+        .Add("--tls", "Temporal:Tls", "Use TLS without client certificates: true or false (Temporal:Tls).")
+        .Add("--tls-cert-path", "Temporal:TlsClientCertPath", "PEM client certificate for mTLS (Temporal:TlsClientCertPath, TEMPORAL_TLS_CLIENT_CERT_PATH).")
+        .Add("--tls-key-path", "Temporal:TlsClientKeyPath", "PEM key of the client certificate (Temporal:TlsClientKeyPath, TEMPORAL_TLS_CLIENT_KEY_PATH).")
+        .Add("--tls-ca-path", "Temporal:TlsServerCaCertPath", "PEM CA of the server's certificate (Temporal:TlsServerCaCertPath, TEMPORAL_TLS_SERVER_CA_CERT_PATH).")
+        .Add("--tls-server-name", "Temporal:TlsServerName", "Server name to check the certificate against (Temporal:TlsServerName, TEMPORAL_TLS_SERVER_NAME).");
 
     /// <summary>Adds how the CLI and the worker reach Kubernetes.</summary>
     public ConfigFlags WithKubernetes() =>

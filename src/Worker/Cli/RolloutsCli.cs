@@ -25,6 +25,7 @@ public static class RolloutsCli
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(ListCommand.Create());
         root.Subcommands.Add(Demo.DemoCommand.Create());
+        ConfigurationErrorAction.WrapAll(root);
         return root;
     }
 

@@ -20,8 +20,20 @@ public static class RolloutsConfiguration
             .Build();
 
     /// <summary>Reads the section as <typeparamref name="T"/> (defaults when absent).</summary>
+    /// <exception cref="WorkerConfigurationException">A value does not convert (e.g. <c>--tls maybe</c>); the message names it.</exception>
     public static T Get<T>(IConfiguration configuration, string section)
-        where T : new() => configuration.GetSection(section).Get<T>() ?? new T();
+        where T : new()
+    {
+        try
+        {
+            return configuration.GetSection(section).Get<T>() ?? new T();
+        }
+        catch (InvalidOperationException error)
+        {
+            // The binder's message names the value, the key and the type it wanted.
+            throw new WorkerConfigurationException([$"{error.Message} Fix the flag, the environment variable or appsettings.json."]);
+        }
+    }
 
     private static Dictionary<string, string?> TemporalCliVariables()
     {

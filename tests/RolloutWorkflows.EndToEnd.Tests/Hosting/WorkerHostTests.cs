@@ -32,6 +32,48 @@ public sealed class WorkerHostTests
         Assert.Contains("Health:Port 70000", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("worker", "--tls", "maybe", "Temporal:Tls")]
+    [InlineData("worker", "--health-port", "abc", "Health:Port")]
+    [InlineData("status", "--tls", "maybe", "Temporal:Tls")]
+    public async Task Command_UnconvertibleSetting_ExitsTwoNamingTheKeyWithoutAStackTrace(string command, string flag, string value, string key)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        string[] args = command == "status" ? ["status", "web", flag, value] : [command, flag, value];
+
+        var exit = await RolloutsCli.Build().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+
+        Assert.Equal(CliExitCodes.Invalid, exit);
+        Assert.Contains($"rollouts {command}: invalid configuration", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"'{value}' at '{key}'", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Worker_MtlsFlags_ReachTheTemporalSettingsAndAreChecked()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await RolloutsCli.Build()
+            .Parse(["worker", "--tls-cert-path", "/nonexistent/client.pem", "--tls-ca-path", "/nonexistent/ca.pem", "--health-port", "0"])
+            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+
+        Assert.Equal(CliExitCodes.Invalid, exit);
+        Assert.Contains("TlsClientCertPath and Temporal:TlsClientKeyPath go together", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Worker_AlbIngressClassesAsArgoSpellsIt_IsTheSameOption()
+    {
+        var parsed = RolloutsCli.Build().Parse(["worker", "--alb-ingress-classes", "alb-internal", "--alb-ingress-class", ""]);
+
+        Assert.Empty(parsed.Errors);
+        var option = parsed.CommandResult.Command.Options.OfType<Option<string[]>>().Single(o => o.Name == "--alb-ingress-class");
+        Assert.Equal(["alb-internal", ""], parsed.GetValue(option) ?? []);
+    }
+
     [Fact]
     public async Task Worker_TemporalUnreachable_ExitsThreeNamingTheFailure()
     {
@@ -75,6 +117,21 @@ public sealed class WorkerHostTests
         var classes = app.Services.GetRequiredService<RolloutWorkflows.Activities.Alb.AlbIngressClassOptions>().Effective;
 
         Assert.Equal(["alb-internal", ""], classes);
+    }
+
+    [Fact]
+    public async Task Host_VerifyTargetGroupsConfigured_ReachesTheReferenceCheckAsARequirement()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Rollouts:VerifyTargetGroups"] = "true",
+            ["Health:Port"] = "0",
+        }).Build();
+        await using var app = RolloutWorkerHost.Build(configuration, logging => logging.ClearProviders());
+
+        var policy = app.Services.GetRequiredService<RolloutWorkflows.Activities.Rollout.VerificationPolicyOptions>();
+
+        Assert.True(policy.VerifyTargetGroups);
     }
 
     [Fact]
