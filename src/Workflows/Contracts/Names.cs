@@ -85,6 +85,12 @@ public static class Names
     /// </summary>
     public const string VerifyFirstCanaryPatch = "verify-first-canary";
 
+    /// <summary>
+    /// Patch: a new revision arriving before the first one became stable replaces it at once (a broken first image is
+    /// fixed by deploying again); the replaced ReplicaSet is scaled down once the new revision is stable.
+    /// </summary>
+    public const string ReplaceFirstRevisionPatch = "replace-first-revision";
+
     /// <summary>Search attribute (Keyword): the rollout's namespace.</summary>
     public const string RolloutNamespaceAttribute = "RolloutNamespace";
 

@@ -28,8 +28,14 @@ public static class PlanVersions
     /// </summary>
     public const int VerifyFirstCanary = 4;
 
+    /// <summary>
+    /// A revision deployed before the first one became stable replaces it instead of queueing behind it (patch
+    /// <see cref="Names.ReplaceFirstRevisionPatch"/>); what the first one created is scaled down once the new one is stable.
+    /// </summary>
+    public const int ReplaceFirstRevision = 5;
+
     /// <summary>The patch that moves a workflow to each version, in order: version n is reached by <c>Patches[n - 1]</c>.</summary>
-    public static IReadOnlyList<string> Patches { get; } = [Names.CheckReferencesPatch, Names.VerifyFirstBlueGreenPatch, Names.AcceptCorrectionPatch, Names.VerifyFirstCanaryPatch];
+    public static IReadOnlyList<string> Patches { get; } = [Names.CheckReferencesPatch, Names.VerifyFirstBlueGreenPatch, Names.AcceptCorrectionPatch, Names.VerifyFirstCanaryPatch, Names.ReplaceFirstRevisionPatch];
 
     /// <summary>The version new workflows run.</summary>
     public static int Latest => Patches.Count;

@@ -61,6 +61,12 @@ public sealed record RolloutState
 
     public IReadOnlyList<IngressVerification> Ingresses { get; init; } = [];
 
+    /// <summary>
+    /// Pod-template hashes of first revisions replaced before they became stable: their ReplicaSets (if they were
+    /// created) are scaled down at the end of the update that replaced them.
+    /// </summary>
+    public IReadOnlyList<string> Replaced { get; init; } = [];
+
     /// <summary>The last events, oldest first (at most <see cref="MaxEvents"/>).</summary>
     public IReadOnlyList<RolloutEvent> Events { get; init; } = [];
 

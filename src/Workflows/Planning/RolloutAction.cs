@@ -36,6 +36,9 @@ public sealed record RolloutAction(ActionKind Kind)
     /// <summary>The stable ping-pong side after MarkStable.</summary>
     public PingPongSide Side { get; init; }
 
+    /// <summary>A ScaleReplicaSet that is done when the ReplicaSet does not exist (what a replaced revision may not have created).</summary>
+    public bool IfExists { get; init; }
+
     /// <summary>A short text for the Temporal UI and the event list.</summary>
     public string Summary => Kind switch
     {

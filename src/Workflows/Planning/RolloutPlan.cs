@@ -15,6 +15,10 @@ public sealed record RolloutPlan(IReadOnlyList<RolloutAction> Actions, int Finis
     /// <summary>The same plan with <paramref name="action"/> run first (the markers move with the actions).</summary>
     public RolloutPlan StartingWith(RolloutAction action) => new([action, .. Actions], FinishIndex + 1, PromotedIndex + 1);
 
+    /// <summary>The same plan with <paramref name="actions"/> run after all of its own.</summary>
+    public RolloutPlan Then(IReadOnlyList<RolloutAction> actions) =>
+        actions.Count == 0 ? this : this with { Actions = [.. Actions, .. actions] };
+
     /// <summary>Builds a plan; markers default to the end when the list has none.</summary>
     public static RolloutPlan Of(IReadOnlyList<RolloutAction> actions, int? finishIndex = null)
     {

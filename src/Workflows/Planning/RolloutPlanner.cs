@@ -22,7 +22,7 @@ public static class RolloutPlanner
         {
             RolloutStage.Updating => CheckFirst(state, blueGreen
                 ? BlueGreenPlanner.PlanUpdate(revision, state.BaseStableHash, state.PlanVersion)
-                : CanaryPlanner.PlanUpdate(revision, state.BaseStableHash, state.BaseStableSide, state.PlanVersion)),
+                : CanaryPlanner.PlanUpdate(revision, state.BaseStableHash, state.BaseStableSide, state.PlanVersion)).Then(ScaleDownReplaced(state)),
             RolloutStage.Aborting when state.BaseStableHash is { } stable => blueGreen
                 ? BlueGreenPlanner.PlanAbort(revision, stable)
                 : CanaryPlanner.PlanAbort(revision, stable, state.BaseStableSide),
@@ -54,6 +54,13 @@ public static class RolloutPlanner
     /// </summary>
     private static RolloutPlan CheckFirst(RolloutState state, RolloutPlan update) =>
         state.PlanVersion >= PlanVersions.CheckReferences ? update.StartingWith(new RolloutAction(ActionKind.CheckReferences)) : update;
+
+    /// <summary>
+    /// The ReplicaSets of replaced first revisions, scaled down only after the revision that replaced them is stable,
+    /// so whatever they already served keeps serving until then.
+    /// </summary>
+    private static List<RolloutAction> ScaleDownReplaced(RolloutState state) =>
+        state.Replaced.Select(hash => CanaryPlanner.Scale(hash, 0, "replaced", 0) with { IfExists = true }).ToList();
 
     /// <summary>The action the rollout is at, or null when its plan is done.</summary>
     public static RolloutAction? CurrentAction(RolloutState state)

@@ -42,6 +42,16 @@ public static class RolloutTransitions
             case RolloutStage.Updating when correcting && state.BaseStableHash is null && RefusedBeforeWriting(state):
                 // A first revision refused before it wrote anything leaves nothing behind: the new one replaces it.
                 return StartUpdate(state.WithEvent(now, $"revision {number} ({revision.PodTemplateHash}) replaces revision {state.Current?.Number}, refused before it wrote anything"), revision, now);
+            case RolloutStage.Updating when state.PlanVersion >= PlanVersions.ReplaceFirstRevision && state.BaseStableHash is null && state.StableHash is null && state.Current is { } first:
+                // Nothing is stable yet, so nothing to go back to: the new revision takes the first one's place now
+                // (a broken first image is fixed by deploying again, not by deleting the rollout).
+                return StartUpdate(
+                    state.WithEvent(now, $"revision {number} ({revision.PodTemplateHash}) replaces revision {first.Number}, which never became stable; its ReplicaSet is scaled down once revision {number} is"),
+                    revision,
+                    now) with
+                {
+                    Replaced = [.. state.Replaced.Where(h => h != first.PodTemplateHash && h != revision.PodTemplateHash), first.PodTemplateHash],
+                };
             case RolloutStage.Updating when state.BaseStableHash is null || state.ActionIndex >= RolloutPlanner.PlanFor(state).PromotedIndex:
                 // Nothing to go back to, or already promoted: finish first, then roll the new revision out.
                 return state.WithEvent(now, $"revision {number} ({revision.PodTemplateHash}) queued") with { Pending = revision };
@@ -68,6 +78,7 @@ public static class RolloutTransitions
                     ActionIndex = 0,
                     Message = "",
                     Paused = false,
+                    Replaced = [],
                 };
                 return (state.Pending is { } next ? StartUpdate(done, next, now) : done, true, false);
             case RolloutStage.Aborting:

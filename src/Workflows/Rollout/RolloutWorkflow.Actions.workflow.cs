@@ -62,8 +62,16 @@ public sealed partial class RolloutWorkflow
                 return null;
             case ActionKind.ScaleReplicaSet:
                 var scale = new ScaleReplicaSetInput(rolloutNamespace, replicaSet, action.Replicas);
-                await Workflow.ExecuteActivityAsync(
-                    (IReplicaSetActivities a) => a.ScaleReplicaSetAsync(scale), Options(RolloutActivityOptions.Kubernetes, action, token));
+                try
+                {
+                    await Workflow.ExecuteActivityAsync(
+                        (IReplicaSetActivities a) => a.ScaleReplicaSetAsync(scale), Options(RolloutActivityOptions.Kubernetes, action, token));
+                }
+                catch (ActivityFailureException e) when (action.IfExists && e.InnerException is ApplicationFailureException { ErrorType: Names.ObjectNotFoundError })
+                {
+                    // A replaced revision may have been interrupted before it created its ReplicaSet: nothing to scale down.
+                }
+
                 return null;
             case ActionKind.WaitAvailable:
                 var wait = new WaitReplicaSetAvailableInput(rolloutNamespace, replicaSet, settings.AvailabilityPollSeconds);

@@ -152,4 +152,30 @@ public sealed class DeployCommandTests
 
         Assert.True(verified.Exit == 0, verified.ToString());
     }
+
+    [Fact]
+    public async Task Deploy_FixedImageAfterABrokenFirstRevision_ReplacesItAndScalesTheBrokenPodsAway()
+    {
+        await using var stack = await EndToEndStack.StartAsync();
+        await stack.SeedAsync(Examples.Canary);
+        var cli = new CliSession(stack);
+        // The sandbox's kubelet crashes pods carrying this annotation: a first image that never starts.
+        var broken = Examples.Canary.Replace(
+            "    metadata:\n      labels:\n        app: web\n",
+            "    metadata:\n      annotations:\n        sandbox.rolloutworkflows.io/fail: \"true\"\n      labels:\n        app: web\n",
+            StringComparison.Ordinal);
+        Assert.NotEqual(Examples.Canary, broken);
+        var stuck = await cli.RunAsync("deploy", "-f", CliSession.WriteManifest(broken), "--wait", "--timeout", "3s");
+        Assert.True(stuck.Exit == 1, stuck.ToString());
+        var brokenHash = (await stack.StatusAsync("web")).PodTemplateHash;
+
+        var fixedRun = await cli.RunAsync("deploy", "-f", CliSession.WriteManifest(Examples.Canary), "--aws-verify-target-group", "--verification-interval", "1s", "--wait");
+
+        Assert.True(fixedRun.Exit == 0, fixedRun.ToString());
+        var status = await stack.StatusAsync("web");
+        Assert.Equal(("Healthy", 2L), (status.Phase, status.Revision));
+        Assert.Contains(status.Events, e => e.Text.StartsWith("revision 2 (", StringComparison.Ordinal) && e.Text.Contains("replaces revision 1, which never became stable", StringComparison.Ordinal));
+        Assert.Equal(status.PodTemplateHash, await stack.SelectedHashAsync("web-stable"));
+        Assert.Equal((0, 4), (await stack.ReplicasAsync($"web-{brokenHash}"), await stack.ReplicasAsync($"web-{status.PodTemplateHash}")));
+    }
 }

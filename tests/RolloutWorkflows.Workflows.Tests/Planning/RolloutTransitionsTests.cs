@@ -110,15 +110,63 @@ public class RolloutTransitionsTests
     }
 
     [Fact]
-    public void Accept_NewRevisionAfterAFirstRevisionFailedLater_IsQueuedBehindIt()
+    public void Accept_BeforeReplaceFirstRevision_NewRevisionAfterAFirstRevisionFailedLater_IsQueuedBehindIt()
     {
-        var first = RolloutTransitions.Accept(new RolloutState { PlanVersion = PlanVersions.Latest }, Specs.Canary(hash: "broken"), Now);
+        var first = RolloutTransitions.Accept(new RolloutState { PlanVersion = PlanVersions.VerifyFirstCanary }, Specs.Canary(hash: "broken"), Now);
         var failed = Failed(first, atAction: 2);
 
         var state = RolloutTransitions.Accept(failed, Specs.Canary(hash: "fixed"), Now);
 
         Assert.Equal("broken", state.Current!.PodTemplateHash);
         Assert.Equal("fixed", state.Pending!.PodTemplateHash);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Accept_NewRevisionWhileTheFirstIsNotYetStable_ReplacesItAndScalesItDownAtTheEnd(bool firstFailed)
+    {
+        var first = RolloutTransitions.Accept(new RolloutState { PlanVersion = PlanVersions.Latest }, Specs.Canary(hash: "broken"), Now);
+        var before = firstFailed ? Failed(first, atAction: 2) : RunUntil(first, ActionKind.WaitAvailable);
+
+        var state = RolloutTransitions.Accept(before, Specs.Canary(hash: "fixed"), Now);
+
+        Assert.Equal((RolloutStage.Updating, 0, false, 2L), (state.Stage, state.ActionIndex, state.Failed, state.Current!.Number));
+        Assert.Equal("fixed", state.Current.PodTemplateHash);
+        Assert.Null(state.Pending);
+        Assert.Equal(["broken"], state.Replaced);
+        Assert.Equal("revision 2 (fixed) replaces revision 1, which never became stable; its ReplicaSet is scaled down once revision 2 is", state.Events[^2].Text);
+        var plan = RolloutPlanner.PlanFor(state);
+        var markStable = plan.Actions.ToList().FindIndex(a => a.Kind == ActionKind.MarkStable);
+        Assert.Equal(plan.Count - 2, markStable);
+        Assert.Equal(new RolloutAction(ActionKind.ScaleReplicaSet) { Hash = "broken", Replicas = 0, Role = "replaced", IfExists = true }, plan.Actions[^1]);
+    }
+
+    [Fact]
+    public void Complete_AfterReplacingTheFirstRevision_ForgetsTheReplacedOnes()
+    {
+        var first = RolloutTransitions.Accept(new RolloutState { PlanVersion = PlanVersions.Latest }, Specs.Canary(hash: "a"), Now);
+        var replacedTwice = RolloutTransitions.Accept(RolloutTransitions.Accept(first, Specs.Canary(hash: "b"), Now), Specs.Canary(hash: "c"), Now);
+        Assert.Equal(["a", "b"], replacedTwice.Replaced);
+
+        var (done, finished, _) = RolloutTransitions.Complete(RunToEnd(replacedTwice), Now);
+
+        Assert.True(finished);
+        Assert.Equal(("c", RolloutStage.Idle), (done.StableHash, done.Stage));
+        Assert.Empty(done.Replaced);
+    }
+
+    [Fact]
+    public void Accept_NewRevisionOnceTheFirstIsMarkedStable_IsQueued()
+    {
+        var first = RolloutTransitions.Accept(new RolloutState { PlanVersion = PlanVersions.Latest }, Specs.Canary(hash: "v1"), Now);
+        var stable = RunToEnd(first);
+        Assert.Equal("v1", stable.StableHash);
+
+        var state = RolloutTransitions.Accept(stable, Specs.Canary(hash: "v2"), Now);
+
+        Assert.Equal("v2", state.Pending!.PodTemplateHash);
+        Assert.Empty(state.Replaced);
     }
 
     /// <summary>Runs <paramref name="atAction"/> actions of the plan, then fails the next one for good.</summary>

@@ -47,7 +47,7 @@ public class CommittedHistoryReplayTests
     {
         var names = Files();
 
-        foreach (var scenario in new[] { "canary", "abort-retry", "ping-pong", "blue-green", "delete", "supersede", "check-references", "accept-correction", "canary-plan4" })
+        foreach (var scenario in new[] { "canary", "abort-retry", "ping-pong", "blue-green", "delete", "supersede", "check-references", "accept-correction", "canary-plan4", "replace-first" })
         {
             Assert.Contains(names, n => n.StartsWith(scenario + "-", StringComparison.Ordinal));
         }

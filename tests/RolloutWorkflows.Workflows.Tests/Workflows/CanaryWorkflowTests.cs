@@ -205,6 +205,31 @@ public class CanaryWorkflowTests
     }
 
     [Fact]
+    public async Task Deploy_WhileTheFirstRevisionHasFailed_ReplacesItAndScalesItDownOnceTheNewOneIsStable()
+    {
+        var cluster = new FakeCluster();
+        cluster.MissingServices["canary-service"] = true;
+        var rollout = new RolloutHarness(fixture.Client, [cluster], "replace");
+        await rollout.RunAsync(async () =>
+        {
+            await rollout.DeployAsync(Specs.Canary(hash: "v1", name: rollout.Name));
+            await rollout.WaitForAsync(s => s.Phase == "Degraded", "the first revision failing after it created its ReplicaSet");
+            Assert.Equal(4, cluster.ReplicaSets[$"{rollout.Name}-v1"]);
+
+            cluster.MissingServices.Clear();
+            await rollout.DeployAsync(Specs.Canary(hash: "v2", name: rollout.Name));
+            var healthy = await rollout.WaitForHealthyAsync(2);
+
+            Assert.Contains(healthy.Events, e => e.Text.StartsWith("revision 2 (v2) replaces revision 1, which never became stable", StringComparison.Ordinal));
+            Assert.Equal((0, 4), (cluster.ReplicaSets[$"{rollout.Name}-v1"], cluster.ReplicaSets[$"{rollout.Name}-v2"]));
+            Assert.Equal("v2", cluster.Selectors["stable-service"]);
+            Assert.Equal($"ScaleReplicaSet {rollout.Name}-v1 0", cluster.Calls.Last());
+            Assert.Empty(cluster.Violations);
+            await rollout.ReplayAllRunsAsync("replace-first");
+        });
+    }
+
+    [Fact]
     public async Task Deploy_DuringUpdate_SupersedesSafely()
     {
         var cluster = new FakeCluster();
