@@ -55,12 +55,7 @@ public sealed class BadSpecScenarioTests
     {
         const string actionKey = "alb.ingress.kubernetes.io/actions.web-stable";
         await using var stack = await EndToEndStack.StartAsync();
-        await stack.SeedAsync(Examples.Canary);
-        var rollout = EndToEndStack.ReadRollout(Examples.Canary);
-        var first = await stack.DeployAsync(rollout);
-        await stack.WaitForHealthyAsync("web", 1);
-        await stack.WaitForRegisteredAsync("web-stable", first.PodTemplateHash);
-        await stack.StartTrafficAsync("web");
+        var (rollout, first) = await stack.StableCanaryWithTrafficAsync(Examples.Canary);
         var action = await stack.AnnotationAsync("web", actionKey);
         var typo = EndToEndStack.ReadRollout(Examples.Canary.Replace("canaryService: web-canary", "canaryService: web-canry", StringComparison.Ordinal));
         stack.Sandbox.Kubernetes.Audit.Clear();

@@ -16,12 +16,7 @@ public sealed class ControlScenarioTests
     public async Task Promote_AtIndefinitePauses_EachPromoteMovesOneVerifiedStepThenHealthy()
     {
         await using var stack = await EndToEndStack.StartAsync();
-        await stack.SeedAsync(Examples.Canary);
-        var rollout = EndToEndStack.ReadRollout(ScenarioManifests.PausingCanary);
-        var first = await stack.DeployAsync(rollout);
-        await stack.WaitForHealthyAsync("web", 1);
-        await stack.WaitForRegisteredAsync("web-stable", first.PodTemplateHash);
-        await stack.StartTrafficAsync("web");
+        var (rollout, first) = await stack.StableCanaryWithTrafficAsync(ScenarioManifests.PausingCanary);
         await using var recorder = await stack.RecordAsync();
 
         var second = await stack.DeployAsync(rollout.WithImage("web", "nginx:1.28"));
@@ -63,12 +58,7 @@ public sealed class ControlScenarioTests
     public async Task Abort_AfterFirstVerifiedStep_TrafficBackToStableCanaryScaledDownThenRetryPromotes()
     {
         await using var stack = await EndToEndStack.StartAsync();
-        await stack.SeedAsync(Examples.Canary);
-        var rollout = EndToEndStack.ReadRollout(ScenarioManifests.PausingCanary);
-        var first = await stack.DeployAsync(rollout);
-        await stack.WaitForHealthyAsync("web", 1);
-        await stack.WaitForRegisteredAsync("web-stable", first.PodTemplateHash);
-        await stack.StartTrafficAsync("web");
+        var (rollout, first) = await stack.StableCanaryWithTrafficAsync(ScenarioManifests.PausingCanary);
         await using var recorder = await stack.RecordAsync();
         var second = await stack.DeployAsync(rollout.WithImage("web", "nginx:1.28"));
         await stack.WaitForAsync("web", s => s.Phase == "Paused" && s.Step == 1 && s.ActualWeight == 20, "20 % verified and paused");
@@ -121,12 +111,7 @@ public sealed class ControlScenarioTests
     public async Task PromoteFull_AtFirstPause_SkipsRemainingStepsAndVerifiesFullCanaryBeforePromotion()
     {
         await using var stack = await EndToEndStack.StartAsync();
-        await stack.SeedAsync(Examples.Canary);
-        var rollout = EndToEndStack.ReadRollout(ScenarioManifests.PausingCanary);
-        var first = await stack.DeployAsync(rollout);
-        await stack.WaitForHealthyAsync("web", 1);
-        await stack.WaitForRegisteredAsync("web-stable", first.PodTemplateHash);
-        await stack.StartTrafficAsync("web");
+        var (rollout, first) = await stack.StableCanaryWithTrafficAsync(ScenarioManifests.PausingCanary);
         await using var recorder = await stack.RecordAsync();
         var second = await stack.DeployAsync(rollout.WithImage("web", "nginx:1.28"));
         await stack.WaitForAsync("web", s => s.Phase == "Paused" && s.Step == 1, "the pause after 20 %");

@@ -16,12 +16,7 @@ public sealed class SupersedeScenarioTests
     public async Task Deploy_WhileRevisionTwoIsMidCanary_TrafficBackToStableBeforeItScalesDownThenRevisionThreeRollsOut()
     {
         await using var stack = await EndToEndStack.StartAsync();
-        await stack.SeedAsync(Examples.Canary);
-        var rollout = EndToEndStack.ReadRollout(ScenarioManifests.PausingCanary);
-        var first = await stack.DeployAsync(rollout);
-        await stack.WaitForHealthyAsync("web", 1);
-        await stack.WaitForRegisteredAsync("web-stable", first.PodTemplateHash);
-        await stack.StartTrafficAsync("web");
+        var (rollout, first) = await stack.StableCanaryWithTrafficAsync(ScenarioManifests.PausingCanary);
         await using var recorder = await stack.RecordAsync();
         var second = await stack.DeployAsync(rollout.WithImage("web", "nginx:1.28"));
         await stack.WaitForAsync("web", s => s.Revision == 2 && s.Phase == "Paused" && s.ActualWeight == 20, "revision 2 at 20 %, verified");

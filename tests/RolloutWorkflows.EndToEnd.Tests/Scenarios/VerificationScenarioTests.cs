@@ -44,12 +44,7 @@ public sealed class VerificationScenarioTests
         // verification can hold the rollout back. The deadline is far away in skipped time.
         await using var stack = await EndToEndStack.StartAsync(new SandboxStackOptions { TimeSkipping = true, LbcReconcileLag = TimeSpan.FromSeconds(2) });
         var settings = EndToEndStack.VerifiedSettings with { VerificationDeadlineSeconds = 24 * 3600 };
-        await stack.SeedAsync(Examples.Canary);
-        var rollout = EndToEndStack.ReadRollout(Examples.Canary);
-        var first = await stack.DeployAsync(rollout, settings);
-        await stack.WaitForHealthyAsync("web", 1);
-        await stack.WaitForRegisteredAsync("web-stable", first.PodTemplateHash);
-        await stack.StartTrafficAsync("web");
+        var (rollout, first) = await stack.StableCanaryWithTrafficAsync(Examples.Canary, settings);
         await using var recorder = await stack.RecordAsync();
 
         var second = await stack.DeployAsync(rollout.WithImage("web", "nginx:1.28"), settings);

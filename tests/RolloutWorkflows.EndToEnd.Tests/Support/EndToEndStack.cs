@@ -163,6 +163,21 @@ public sealed class EndToEndStack : IAsyncDisposable
         AvailabilityPollSeconds = 1,
     };
 
+    /// <summary>
+    /// The start most scenarios share: the example canary's Services and Ingress, <paramref name="manifest"/>'s Rollout
+    /// stable at revision 1 with every pod registered in the stable target group, and traffic flowing through Ingress web.
+    /// </summary>
+    public async Task<(Rollout Rollout, RolloutRevision First)> StableCanaryWithTrafficAsync(string manifest, RolloutSettings? settings = null)
+    {
+        await SeedAsync(Examples.Canary);
+        var rollout = ReadRollout(manifest);
+        var first = await DeployAsync(rollout, settings);
+        await WaitForHealthyAsync("web", 1);
+        await WaitForRegisteredAsync("web-stable", first.PodTemplateHash);
+        await StartTrafficAsync("web");
+        return (rollout, first);
+    }
+
     /// <summary>What CI does: signal-with-start the rollout's workflow with a Deploy of this Rollout; returns the revision sent.</summary>
     public async Task<RolloutRevision> DeployAsync(Rollout rollout, RolloutSettings? settings = null)
     {
