@@ -46,7 +46,10 @@ internal static class Queries
         return response;
     }
 
-    /// <summary>Answers queries that were attached to a completed workflow task; unanswered ones wait again.</summary>
+    /// <summary>
+    /// Answers queries that were attached to a completed workflow task; unanswered ones wait again. Call it
+    /// before the task ends, while the queries it carried are still marked as attached.
+    /// </summary>
     public static void AnswerAttached(WorkflowRun run, IDictionary<string, WorkflowQueryResult> results)
     {
         foreach (var query in run.Queries.Where(query => query.Delivery == QueryDelivery.AttachedToTask).ToList())

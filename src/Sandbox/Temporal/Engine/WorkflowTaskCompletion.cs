@@ -19,9 +19,12 @@ internal static class WorkflowTaskCompletion
             return;
         }
 
+        // Before Complete: ending the task returns its attached queries to waiting, which would drop these
+        // answers and send the queries out again, so a workflow whose every task is followed by another
+        // (signals or activity results arriving while it runs) could starve a query until it timed out.
+        Queries.AnswerAttached(run, request.QueryResults);
         var completed = WorkflowTasks.Complete(run, request);
         var needsTask = CommandProcessor.Apply(run, request, completed.EventId);
-        Queries.AnswerAttached(run, request.QueryResults);
         if (!run.IsRunning)
         {
             return;
