@@ -5,7 +5,7 @@ using Temporalio.Api.WorkflowService.V1;
 
 /// <summary>
 /// Query delivery: attached to the next workflow task when one is scheduled or running (the worker answers
-/// in its completion), otherwise sent alone as a legacy query task with full history.
+/// in its completion), otherwise sent alone as a legacy query task.
 /// </summary>
 internal static class Queries
 {
@@ -31,6 +31,10 @@ internal static class Queries
         }
     }
 
+    /// <summary>
+    /// Hands out a legacy query task shaped as the real server shapes one for a worker that caches the run:
+    /// started id 0 and no history, so the SDK answers from the state it cached at the last completed task.
+    /// </summary>
     public static PollWorkflowTaskQueueResponse? TryStartQueryTask(WorkflowRun run, QueryInfo query)
     {
         if (query.Delivery != QueryDelivery.QueryTask || !run.Queries.Contains(query))
@@ -41,7 +45,17 @@ internal static class Queries
         var response = WorkflowTasks.NewResponse(run, new TaskToken(TaskToken.QueryKind, run.Namespace.Name, run.RunId, 0, 0, query.Id));
         response.Query = query.Query;
         response.PreviousStartedEventId = run.LastCompletedStartedEventId;
-        response.StartedEventId = run.LastCompletedStartedEventId;
+
+        // Started id 0 is how the SDK tells a query-only task from one that advances history: with any other
+        // value it buffers the query task as a real task, and a later task replaces it, so the query is
+        // never answered.
+        response.StartedEventId = 0;
+
+        // Without sticky queues this would be the full history, which the SDK (its run still cached) feeds to
+        // its state machines, replaying the last task's commands: it then runs an update accepted in that task
+        // a second time, and the next task fails as nondeterministic. An empty history is what the real server
+        // sends on the sticky queue; a worker that lost the run fetches the history itself.
+        response.History.Events.Clear();
         response.Attempt = 1;
         return response;
     }
