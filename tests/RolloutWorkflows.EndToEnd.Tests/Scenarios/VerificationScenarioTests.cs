@@ -18,7 +18,7 @@ public sealed class VerificationScenarioTests
     public async Task Verification_LaggingLbc_FirstRevisionHealthyOnlyOnceTheStableTargetGroupHasItsPods()
     {
         await using var stack = await EndToEndStack.StartAsync(new SandboxStackOptions { TimeSkipping = true, LbcReconcileLag = TimeSpan.FromSeconds(2) });
-        var settings = EndToEndStack.VerifiedSettings with { VerificationDeadlineSeconds = 24 * 3600 };
+        var settings = EndToEndStack.VerifiedSettings;
         // The Ingress already carries its action (stable 100 %, e.g. kept from an earlier install), and the ALB has
         // it: the weights verify at once and only the registration of the new pods lags behind.
         await stack.SeedAsync(Examples.Canary.Replace(
@@ -43,7 +43,7 @@ public sealed class VerificationScenarioTests
         // The LBC takes 2 s (four times the default) to apply anything; time skipping still passes pauses and delays at once, so only
         // verification can hold the rollout back. The deadline is far away in skipped time.
         await using var stack = await EndToEndStack.StartAsync(new SandboxStackOptions { TimeSkipping = true, LbcReconcileLag = TimeSpan.FromSeconds(2) });
-        var settings = EndToEndStack.VerifiedSettings with { VerificationDeadlineSeconds = 24 * 3600 };
+        var settings = EndToEndStack.VerifiedSettings;
         var (rollout, first) = await stack.StableCanaryWithTrafficAsync(Examples.Canary, settings);
         await using var recorder = await stack.RecordAsync();
 

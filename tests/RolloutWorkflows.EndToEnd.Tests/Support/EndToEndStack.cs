@@ -154,12 +154,17 @@ public sealed class EndToEndStack : IAsyncDisposable
         return read.Rollout!;
     }
 
-    /// <summary>Verification on, polled every second, as the demo and a CI job with --aws-verify-target-group run it.</summary>
+    /// <summary>
+    /// Verification on, polled every second, as the demo and a CI job with --aws-verify-target-group run it. The
+    /// deadline is a day: with time skipping the workflow clock races ahead between polls while the LBC simulator
+    /// works in real time, so a short deadline could pass before a busy machine's LBC created the load balancer
+    /// (seen once in CI: 120 s passed while the Ingress had no load balancer yet). Deadline tests set their own.
+    /// </summary>
     public static RolloutSettings VerifiedSettings { get; } = new()
     {
         VerifyTargetGroups = true,
         VerificationPollSeconds = 1,
-        VerificationDeadlineSeconds = 120,
+        VerificationDeadlineSeconds = 24 * 3600,
         AvailabilityPollSeconds = 1,
     };
 
