@@ -16,11 +16,13 @@ public sealed class ActivityTests(TemporalFixture fixture)
     private TemporalWorkerOptions Worker() => new TemporalWorkerOptions(taskQueue)
         .AddWorkflow<ActivityCaseWorkflow>()
         .AddWorkflow<CancelActivityWorkflow>()
+        .AddWorkflow<CancelScheduledActivityWorkflow>()
         .AddAllActivities(new ContractActivities());
 
     private static WorkflowReplayerOptions Replayer() => new WorkflowReplayerOptions()
         .AddWorkflow<ActivityCaseWorkflow>()
-        .AddWorkflow<CancelActivityWorkflow>();
+        .AddWorkflow<CancelActivityWorkflow>()
+        .AddWorkflow<CancelScheduledActivityWorkflow>();
 
     private async Task<(WorkflowHandle<ActivityCaseWorkflow, string?> Handle, Exception? Error, string? Result)> RunCaseAsync(ActivityCase input)
     {
@@ -126,6 +128,24 @@ public sealed class ActivityTests(TemporalFixture fixture)
             var handle = await client.StartWorkflowAsync((CancelActivityWorkflow wf) => wf.RunAsync(), new(Contract.NewId("cancel-activity"), taskQueue));
 
             Assert.Equal("canceled", await handle.GetResultAsync());
+            var history = await handle.FetchHistoryAsync();
+            Assert.Contains(history.Events, e => e.EventType == EventType.ActivityTaskCancelRequested);
+            Assert.Contains(history.Events, e => e.EventType == EventType.ActivityTaskCanceled);
+            await Contract.AssertReplaysAsync(client, Replayer(), handle);
+        });
+    }
+
+    [Fact]
+    public async Task Activity_CanceledFromASignalBeforeItStarted_CancelRecordedAndHistoryReplays()
+    {
+        await Contract.RunWorkerAsync(client, Worker(), async () =>
+        {
+            var handle = await client.StartWorkflowAsync(
+                (CancelScheduledActivityWorkflow wf) => wf.RunAsync(taskQueue + "-idle"), new(Contract.NewId("cancel-scheduled"), taskQueue));
+            await Task.Delay(300);
+            await handle.SignalAsync(wf => wf.GoAsync());
+
+            Assert.Equal("Hello, after!", await handle.GetResultAsync());
             var history = await handle.FetchHistoryAsync();
             Assert.Contains(history.Events, e => e.EventType == EventType.ActivityTaskCancelRequested);
             Assert.Contains(history.Events, e => e.EventType == EventType.ActivityTaskCanceled);

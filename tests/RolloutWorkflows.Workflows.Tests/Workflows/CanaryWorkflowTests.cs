@@ -230,6 +230,26 @@ public class CanaryWorkflowTests
     }
 
     [Fact]
+    public async Task Deploy_SecondRevisionWhileTheFirstIsInProgress_ReplacesItAndLeavesNoFirstPodsRunning()
+    {
+        var cluster = new FakeCluster();
+        var rollout = new RolloutHarness(fixture.Client, [cluster], "inprogress");
+        await rollout.RunAsync(async () =>
+        {
+            await rollout.DeployAsync(Specs.Canary(hash: "v1", name: rollout.Name));
+            await rollout.WaitForAsync(s => s.Revision == 1, "revision 1 under way");
+            await rollout.DeployAsync(Specs.Canary(hash: "v2", name: rollout.Name));
+            var healthy = await rollout.WaitForHealthyAsync(2);
+
+            Assert.Equal($"{rollout.Name}-v2", healthy.StableReplicaSet);
+            Assert.Equal(0, cluster.ReplicaSets.GetValueOrDefault($"{rollout.Name}-v1"));
+            Assert.Equal(4, cluster.ReplicaSets[$"{rollout.Name}-v2"]);
+            Assert.Equal("v2", cluster.Selectors["stable-service"]);
+            Assert.Empty(cluster.Violations);
+        });
+    }
+
+    [Fact]
     public async Task Deploy_DuringUpdate_SupersedesSafely()
     {
         var cluster = new FakeCluster();

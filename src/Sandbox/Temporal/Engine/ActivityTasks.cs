@@ -169,15 +169,18 @@ internal static class ActivityTasks
     {
         if (!run.Activities.TryGetValue(scheduledEventId, out var activity))
         {
+            // Its result may be held back behind the workflow task that is completing now: the real server still
+            // counts the activity as open until that result is written, so it records the request and the result
+            // follows it. Without this event the SDK, which sent the command, finds its history short of one.
+            if (ResultBuffered(run, scheduledEventId))
+            {
+                run.Append(CancelRequested(scheduledEventId, completedEventId));
+            }
+
             return false;
         }
 
-        var requested = HistoryEvents.New(EventType.ActivityTaskCancelRequested);
-        requested.ActivityTaskCancelRequestedEventAttributes = new ActivityTaskCancelRequestedEventAttributes
-        {
-            ScheduledEventId = scheduledEventId,
-            WorkflowTaskCompletedEventId = completedEventId,
-        };
+        var requested = CancelRequested(scheduledEventId, completedEventId);
         run.Append(requested);
         activity.CancelRequestedEventId = requested.EventId;
         if (activity.State == ActivityState.Started)
@@ -196,6 +199,26 @@ internal static class ActivityTasks
         run.Append(canceled);
         return true;
     }
+
+    private static HistoryEvent CancelRequested(long scheduledEventId, long completedEventId)
+    {
+        var requested = HistoryEvents.New(EventType.ActivityTaskCancelRequested);
+        requested.ActivityTaskCancelRequestedEventAttributes = new ActivityTaskCancelRequestedEventAttributes
+        {
+            ScheduledEventId = scheduledEventId,
+            WorkflowTaskCompletedEventId = completedEventId,
+        };
+        return requested;
+    }
+
+    private static bool ResultBuffered(WorkflowRun run, long scheduledEventId) => run.Buffer.Exists(buffered => buffered.Event.EventType switch
+    {
+        EventType.ActivityTaskCompleted => buffered.Event.ActivityTaskCompletedEventAttributes.ScheduledEventId == scheduledEventId,
+        EventType.ActivityTaskFailed => buffered.Event.ActivityTaskFailedEventAttributes.ScheduledEventId == scheduledEventId,
+        EventType.ActivityTaskTimedOut => buffered.Event.ActivityTaskTimedOutEventAttributes.ScheduledEventId == scheduledEventId,
+        EventType.ActivityTaskCanceled => buffered.Event.ActivityTaskCanceledEventAttributes.ScheduledEventId == scheduledEventId,
+        _ => false,
+    });
 
     private static void Dispatch(WorkflowRun run, ActivityInfo activity)
     {
