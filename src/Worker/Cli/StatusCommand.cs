@@ -5,6 +5,7 @@ using RolloutWorkflows.Activities.Kubernetes;
 using RolloutWorkflows.Worker.Control;
 using RolloutWorkflows.Worker.Hosting;
 using RolloutWorkflows.Workflows.Contracts;
+using Temporalio.Api.Enums.V1;
 
 /// <summary>
 /// <c>rollouts status NAME [-n NS] [--watch] [--output text|json]</c>: the rollout's <c>Status</c> query with the live
@@ -62,8 +63,7 @@ public static class StatusCommand
 
     private static async Task<int> ShowOnceAsync(RolloutControl control, ReplicaSetReader reader, string ns, string name, bool json, TextWriter output, CancellationToken cancellationToken)
     {
-        var status = await control.StatusAsync(ns, name, cancellationToken);
-        status = RolloutControl.Ended(status, await control.ExecutionStatusAsync(ns, name, cancellationToken));
+        var (status, _) = await ReadAsync(control, ns, name, cancellationToken);
         await output.WriteAsync(await RenderAsync(status, reader, json, cancellationToken));
         return CliExitCodes.Success;
     }
@@ -77,9 +77,8 @@ public static class StatusCommand
         {
             while (true)
             {
-                var status = await control.StatusAsync(ns, name, cancellationToken);
-                var execution = await control.ExecutionStatusAsync(ns, name, cancellationToken);
-                var view = await RenderAsync(RolloutControl.Ended(status, execution), reader, json, cancellationToken);
+                var (status, execution) = await ReadAsync(control, ns, name, cancellationToken);
+                var view = await RenderAsync(status, reader, json, cancellationToken);
                 if (view != last)
                 {
                     last = view;
@@ -87,7 +86,7 @@ public static class StatusCommand
                     await output.FlushAsync(cancellationToken);
                 }
 
-                if (execution != Temporalio.Api.Enums.V1.WorkflowExecutionStatus.Running)
+                if (execution != WorkflowExecutionStatus.Running)
                 {
                     await output.WriteLineAsync($"rollout {ns}/{name}: its workflow has ended.");
                     return CliExitCodes.Success;
@@ -100,6 +99,15 @@ public static class StatusCommand
         {
             return CliExitCodes.Success;
         }
+    }
+
+    /// <summary>The Status query as a person should read it (Deleted once the workflow has ended), with the run's status.</summary>
+    private static async Task<(RolloutStatus Status, WorkflowExecutionStatus Execution)> ReadAsync(
+        RolloutControl control, string ns, string name, CancellationToken cancellationToken)
+    {
+        var status = await control.StatusAsync(ns, name, cancellationToken);
+        var execution = await control.ExecutionStatusAsync(ns, name, cancellationToken);
+        return (RolloutControl.Ended(status, execution), execution);
     }
 
     private static async Task<string> RenderAsync(RolloutStatus status, ReplicaSetReader reader, bool json, CancellationToken cancellationToken)
